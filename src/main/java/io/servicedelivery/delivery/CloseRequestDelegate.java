@@ -1,0 +1,68 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CANCELLATION_REASON;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REJECTION_REASONS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_OUTCOME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REWORK_COUNT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
+
+import io.servicedelivery.records.RecordClosure;
+import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * J (and the ends of the rejection and cancellation paths): closes the service delivery record with the outcome
+ * given by the task's input parameter {@code requestOutcome}.
+ */
+@Component("closeRequest")
+class CloseRequestDelegate implements JavaDelegate {
+
+  private final ServiceDeliveryRecords records;
+
+  CloseRequestDelegate(ServiceDeliveryRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    RequestOutcome outcome = RequestOutcome.valueOf(data.string(REQUEST_OUTCOME));
+    String reason =
+        switch (outcome) {
+          case REJECTED -> data.string(REJECTION_REASONS);
+          case CANCELLED -> data.string(CANCELLATION_REASON);
+          default -> null;
+        };
+    records.close(
+        new RecordClosure(
+            data.string(REQUEST_ID),
+            outcome,
+            reason,
+            data.string(SERVICE_CODE),
+            data.string(REQUEST_TYPE),
+            data.string(PRIORITY),
+            data.string(TITLE),
+            data.string(REQUESTER_NAME),
+            data.string(REQUESTER_EMAIL),
+            data.string(CUSTOMER_ID),
+            data.instant(RESPONSE_DUE_AT),
+            data.instant(RESOLUTION_DUE_AT),
+            data.instant(PLANNED_AT),
+            data.string(ALLOCATED_RESOURCE),
+            data.integer(REWORK_COUNT, 0)));
+  }
+}

@@ -1,0 +1,26 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
+
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Marks the delivery record as SLA breached at the moment the resolution time ran out. */
+@Component("flagSlaBreach")
+class FlagSlaBreachDelegate implements JavaDelegate {
+
+  private final ServiceDeliveryRecords records;
+
+  FlagSlaBreachDelegate(ServiceDeliveryRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    records.flagBreach(ProcessData.of(execution).string(REQUEST_ID));
+    execution.setVariable(SLA_BREACHED, true);
+  }
+}

@@ -1,0 +1,40 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CORRECTIVE_OUTCOME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ISSUES_OR_DELAYS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.MONITORING_SUMMARY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PROGRESS_REPORT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PROGRESS_STATUS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_CONSUMED_PERCENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** E: evaluates the latest progress report and how much of the SLA is used up. */
+@Component("monitorProgress")
+class MonitorProgressDelegate implements JavaDelegate {
+
+  private final ProgressMonitor monitor;
+
+  MonitorProgressDelegate(ProgressMonitor monitor) {
+    this.monitor = monitor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    ProgressEvaluation evaluation =
+        monitor.evaluate(
+            data.string(PROGRESS_STATUS),
+            data.string(PROGRESS_REPORT),
+            data.string(CORRECTIVE_OUTCOME),
+            data.instant(RECEIVED_AT),
+            data.instant(RESOLUTION_DUE_AT));
+    execution.setVariable(ISSUES_OR_DELAYS, evaluation.issuesOrDelays());
+    execution.setVariable(SLA_CONSUMED_PERCENT, evaluation.slaConsumedPercent());
+    execution.setVariable(MONITORING_SUMMARY, evaluation.summary());
+  }
+}

@@ -1,0 +1,42 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.NOTIFICATION_TYPE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationType;
+import io.servicedelivery.notification.Notifications;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the requester what happened to their request; the task's input parameter {@code notificationType} says
+ * what. When the requester left no e-mail address, the service coordinators get the notification instead, so
+ * that somebody reaches the requester another way.
+ */
+@Component("notifyRequester")
+class NotifyRequesterDelegate implements JavaDelegate {
+
+  private final Notifications notifications;
+
+  NotifyRequesterDelegate(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    NotificationType type = NotificationType.valueOf(data.string(NOTIFICATION_TYPE));
+    String requestId = data.string(REQUEST_ID);
+    String email = data.string(REQUESTER_EMAIL);
+    if (email == null || email.isBlank()) {
+      notifications.notifyStaff(
+          type, requestId, List.of(), List.of(Groups.SERVICE_COORDINATORS), execution.getVariables());
+    } else {
+      notifications.notifyRequester(type, requestId, email.trim(), execution.getVariables());
+    }
+  }
+}

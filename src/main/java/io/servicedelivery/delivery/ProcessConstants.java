@@ -1,0 +1,163 @@
+package io.servicedelivery.delivery;
+
+/**
+ * The names shared between the BPMN files in {@code bpmn/}, the forms in {@code forms/} and the Java code: process
+ * keys, messages, errors, element ids and variables. Nothing else in the code base spells them.
+ */
+public final class ProcessConstants {
+
+  private ProcessConstants() {}
+
+  public static final class ProcessKeys {
+    public static final String SERVICE_DELIVERY = "service-delivery";
+    public static final String RESOURCE_ALLOCATION = "resource-allocation";
+    public static final String QUALITY_CONTROL = "quality-control";
+
+    private ProcessKeys() {}
+  }
+
+  public static final class Messages {
+    public static final String SERVICE_REQUEST_SUBMITTED = "ServiceRequestSubmitted";
+    public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
+
+    private Messages() {}
+  }
+
+  public static final class Errors {
+    public static final String REQUEST_INVALID = "REQUEST_INVALID";
+
+    private Errors() {}
+  }
+
+  /** Ids of the BPMN elements that code and tests refer to. */
+  public static final class Elements {
+    // service-delivery
+    public static final String ORDER_FORM_SUBMITTED = "StartEvent_OrderFormSubmitted";
+    public static final String SERVICE_REQUEST_SUBMITTED = "StartEvent_ServiceRequestSubmitted";
+    public static final String RECEIVE_REQUEST = "Task_ReceiveRequest";
+    public static final String VALIDATE_REQUEST = "Task_ValidateRequest";
+    public static final String REQUEST_INVALID = "BoundaryEvent_RequestInvalid";
+    public static final String NOTIFY_REJECTION = "Task_NotifyRejection";
+    public static final String CLOSE_REJECTED_REQUEST = "Task_CloseRejectedRequest";
+    public static final String REQUEST_REJECTED = "EndEvent_RequestRejected";
+    public static final String PLAN_DELIVERY = "Task_PlanDelivery";
+    public static final String ALLOCATE_RESOURCES = "CallActivity_AllocateResources";
+    public static final String DELIVER_SERVICE = "SubProcess_DeliverService";
+    public static final String EXECUTE_SERVICE_ACTIVITIES = "Task_ExecuteServiceActivities";
+    public static final String MONITOR_PROGRESS = "Task_MonitorProgress";
+    public static final String ISSUES_OR_DELAYS = "Gateway_IssuesOrDelays";
+    public static final String TAKE_CORRECTIVE_ACTION = "Task_TakeCorrectiveAction";
+    public static final String MORE_WORK_NEEDED = "Gateway_MoreWorkNeeded";
+    public static final String COMPLETE_SERVICE_DELIVERY = "Task_CompleteServiceDelivery";
+    public static final String VERIFY_COMPLETION = "CallActivity_VerifyCompletion";
+    public static final String QUALITY_APPROVED = "Gateway_QualityApproved";
+    public static final String REGISTER_REWORK = "Task_RegisterRework";
+    public static final String SLA_WARNING_REACHED = "BoundaryEvent_SlaWarningReached";
+    public static final String SEND_SLA_WARNING = "Task_SendSlaWarning";
+    public static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
+    public static final String FLAG_SLA_BREACH = "Task_FlagSlaBreach";
+    public static final String HANDLE_SLA_BREACH = "Task_HandleSlaBreach";
+    public static final String NOTIFY_COMPLETION = "Task_NotifyCompletion";
+    public static final String CLOSE_REQUEST = "Task_CloseRequest";
+    public static final String REQUEST_CLOSED = "EndEvent_RequestClosed";
+    public static final String CANCELLATION = "SubProcess_Cancellation";
+    public static final String SERVICE_REQUEST_CANCELLED = "StartEvent_ServiceRequestCancelled";
+    public static final String RELEASE_RESOURCES = "Task_ReleaseResources";
+    public static final String NOTIFY_CANCELLATION = "Task_NotifyCancellation";
+    public static final String CLOSE_CANCELLED_REQUEST = "Task_CloseCancelledRequest";
+    public static final String REQUEST_CANCELLED = "EndEvent_RequestCancelled";
+    // resource-allocation
+    public static final String ALLOCATE_RESOURCE = "Task_AllocateResource";
+    public static final String RESOURCE_FOUND = "Gateway_ResourceFound";
+    public static final String REPLAN_RESOURCES = "Task_ReplanResources";
+    public static final String RESOURCE_ALLOCATED = "EndEvent_ResourceAllocated";
+    // quality-control
+    public static final String RUN_AUTOMATED_CHECKS = "Task_RunAutomatedChecks";
+    public static final String REVIEW_QUALITY = "Task_ReviewQuality";
+    public static final String QUALITY_VERDICT = "Gateway_QualityVerdict";
+    public static final String QUALITY_PASSED = "EndEvent_QualityPassed";
+    public static final String QUALITY_FAILED = "EndEvent_QualityFailed";
+
+    private Elements() {}
+  }
+
+  public static final class Variables {
+    // the request as submitted (order form, message start event)
+    public static final String SERVICE_CODE = "serviceCode";
+    public static final String REQUEST_TYPE = "requestType";
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String PRIORITY = "priority";
+    public static final String REQUESTER_NAME = "requesterName";
+    public static final String REQUESTER_EMAIL = "requesterEmail";
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String CHANNEL = "channel";
+    // A: receive request
+    public static final String REQUEST_ID = "requestId";
+    public static final String RECEIVED_AT = "receivedAt";
+    // B: validate request and bind the SLA
+    public static final String SERVICE_NAME = "serviceName";
+    public static final String REQUIRED_SKILL = "requiredSkill";
+    public static final String CHECKLIST_ITEMS = "checklistItems";
+    public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";
+    public static final String COST_RATE_PER_HOUR = "costRatePerHour";
+    public static final String RESPONSE_DUE_AT = "responseDueAt";
+    public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    public static final String SLA_WARNING_AT = "slaWarningAt";
+    public static final String REJECTION_REASONS = "rejectionReasons";
+    // C: plan delivery and allocate resources
+    public static final String PLANNED_START = "plannedStart";
+    public static final String PLANNED_COMPLETION = "plannedCompletion";
+    public static final String DELIVERY_INSTRUCTIONS = "deliveryInstructions";
+    public static final String PLANNED_AT = "plannedAt";
+    public static final String ALLOCATED_RESOURCE = "allocatedResource";
+    public static final String RESOURCE_ALLOCATED = "resourceAllocated";
+    public static final String ALLOCATION_NOTE = "allocationNote";
+    public static final String PREFERRED_RESOURCE = "preferredResource";
+    public static final String REPLAN_NOTE = "replanNote";
+    // D: execute service activities
+    public static final String CHECKLIST_CONFIRMED = "checklistConfirmed";
+    public static final String PROGRESS_STATUS = "progressStatus";
+    public static final String PROGRESS_REPORT = "progressReport";
+    public static final String EFFORT_HOURS = "effortHours";
+    // E-G: monitor progress, corrective action
+    public static final String SLA_CONSUMED_PERCENT = "slaConsumedPercent";
+    public static final String ISSUES_OR_DELAYS = "issuesOrDelays";
+    public static final String MONITORING_SUMMARY = "monitoringSummary";
+    public static final String CORRECTIVE_ACTION = "correctiveAction";
+    public static final String CORRECTIVE_OUTCOME = "correctiveOutcome";
+    // H: complete service delivery
+    public static final String COMPLETED_AT = "completedAt";
+    public static final String COST = "cost";
+    // I: quality control and rework
+    public static final String AUTOMATED_CHECKS_PASSED = "automatedChecksPassed";
+    public static final String AUTOMATED_CHECK_FINDINGS = "automatedCheckFindings";
+    public static final String QUALITY_VERDICT = "qualityVerdict";
+    public static final String QUALITY_FINDINGS = "qualityFindings";
+    public static final String REWORK_COUNT = "reworkCount";
+    // SLA breach
+    public static final String SLA_BREACHED = "slaBreached";
+    public static final String BREACH_CAUSE = "breachCause";
+    public static final String BREACH_ANALYSIS = "breachAnalysis";
+    public static final String PREVENTIVE_ACTION = "preventiveAction";
+    // cancellation
+    public static final String CANCELLATION_REASON = "cancellationReason";
+    // input parameters of the shared close and notify tasks
+    public static final String REQUEST_OUTCOME = "requestOutcome";
+    public static final String NOTIFICATION_TYPE = "notificationType";
+
+    private Variables() {}
+  }
+
+  /** Values that forms submit and gateways compare. */
+  public static final class Values {
+    public static final String PROGRESS_DONE = "DONE";
+    public static final String PROGRESS_ISSUE = "ISSUE";
+    public static final String CORRECTIVE_RESOLVED = "RESOLVED";
+    public static final String CORRECTIVE_MORE_WORK = "MORE_WORK";
+    public static final String QUALITY_PASSED = "PASSED";
+    public static final String QUALITY_FAILED = "FAILED";
+
+    private Values() {}
+  }
+}

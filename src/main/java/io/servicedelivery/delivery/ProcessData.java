@@ -1,0 +1,72 @@
+package io.servicedelivery.delivery;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Typed reads of process variables. Values arrive from forms (strings, numbers of any width, JSON lists), from the
+ * REST API and from Java, so every read accepts the shapes a caller may have used.
+ */
+final class ProcessData {
+
+  private final VariableScope scope;
+
+  private ProcessData(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  static ProcessData of(VariableScope scope) {
+    return new ProcessData(scope);
+  }
+
+  String string(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  Instant instant(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    return OffsetDateTime.parse(value.toString()).toInstant();
+  }
+
+  BigDecimal decimal(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+  }
+
+  int integer(String name, int whenAbsent) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number number ? number.intValue() : whenAbsent;
+  }
+
+  /** A list of strings, stored as a JSON list by Tasklist's checklist or as a Java list by the API. */
+  List<String> strings(String name) {
+    Object value = scope.getVariable(name);
+    List<String> strings = new ArrayList<>();
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(element -> strings.add(String.valueOf(element)));
+    } else if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(element -> strings.add(element.isString() ? element.stringValue() : element.toString()));
+    }
+    return strings;
+  }
+}

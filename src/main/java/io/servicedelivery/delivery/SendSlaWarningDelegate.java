@@ -1,0 +1,44 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_CONSUMED_PERCENT;
+
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationType;
+import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.sla.SlaClock;
+import java.util.Collections;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Warns the assigned person and the service coordinators that the resolution time is running out. */
+@Component("sendSlaWarning")
+class SendSlaWarningDelegate implements JavaDelegate {
+
+  private final Notifications notifications;
+  private final SlaClock slaClock;
+
+  SendSlaWarningDelegate(Notifications notifications, SlaClock slaClock) {
+    this.notifications = notifications;
+    this.slaClock = slaClock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    execution.setVariable(
+        SLA_CONSUMED_PERCENT, slaClock.consumedPercent(data.instant(RECEIVED_AT), data.instant(RESOLUTION_DUE_AT)));
+    String assignee = data.string(ALLOCATED_RESOURCE);
+    notifications.notifyStaff(
+        NotificationType.SLA_WARNING,
+        data.string(REQUEST_ID),
+        assignee == null ? Collections.emptyList() : List.of(assignee),
+        List.of(Groups.SERVICE_COORDINATORS),
+        execution.getVariables());
+  }
+}

@@ -1,0 +1,76 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_ITEMS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.DESCRIPTION;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUIRED_SKILL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_NAME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_WARNING_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.STANDARD_EFFORT_HOURS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
+
+import io.servicedelivery.delivery.ProcessConstants.Errors;
+import io.servicedelivery.intake.InvalidRequestException;
+import io.servicedelivery.intake.RequestValidation;
+import io.servicedelivery.intake.ServiceRequest;
+import io.servicedelivery.intake.ValidatedRequest;
+import java.util.ArrayList;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * B: validates the request against the catalog and binds its SLA. An invalid request ends in the BPMN error
+ * {@value Errors#REQUEST_INVALID}, whose message (the boundary event's {@code rejectionReasons}) tells the requester
+ * why.
+ */
+@Component("validateRequest")
+class ValidateRequestDelegate implements JavaDelegate {
+
+  private final RequestValidation validation;
+
+  ValidateRequestDelegate(RequestValidation validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    ServiceRequest request =
+        new ServiceRequest(
+            data.string(SERVICE_CODE),
+            data.string(REQUEST_TYPE),
+            data.string(TITLE),
+            data.string(DESCRIPTION),
+            data.string(PRIORITY),
+            data.string(REQUESTER_NAME),
+            data.string(REQUESTER_EMAIL),
+            data.string(CUSTOMER_ID));
+    ValidatedRequest valid;
+    try {
+      valid = validation.validate(request, data.instant(RECEIVED_AT));
+    } catch (InvalidRequestException invalid) {
+      throw new BpmnError(Errors.REQUEST_INVALID, String.join("\n", invalid.reasons()));
+    }
+    execution.setVariable(PRIORITY, valid.priority().name());
+    execution.setVariable(SERVICE_NAME, valid.service().name());
+    execution.setVariable(REQUIRED_SKILL, valid.service().requiredSkill());
+    execution.setVariable(CHECKLIST_ITEMS, new ArrayList<>(valid.service().checklist()));
+    execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());
+    execution.setVariable(COST_RATE_PER_HOUR, valid.service().costRatePerHour().doubleValue());
+    execution.setVariable(RESPONSE_DUE_AT, Date.from(valid.sla().responseDueAt()));
+    execution.setVariable(RESOLUTION_DUE_AT, Date.from(valid.sla().resolutionDueAt()));
+    execution.setVariable(SLA_WARNING_AT, Date.from(valid.sla().warningAt()));
+  }
+}

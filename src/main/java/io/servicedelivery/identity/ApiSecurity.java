@@ -1,0 +1,61 @@
+package io.servicedelivery.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Security of the application's own API: stateless HTTP Basic against the Camunda users. The Camunda webapps and
+ * {@code /engine-rest} keep their own authentication and are not touched by this chain.
+ */
+@Configuration
+class ApiSecurity {
+
+  @Bean
+  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(unauthorized(objectMapper))
+                    .accessDeniedHandler(forbidden(objectMapper)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {
+    return (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"service-delivery\"");
+      write(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with a Camunda user.", request.getRequestURI());
+    };
+  }
+
+  private static AccessDeniedHandler forbidden(ObjectMapper objectMapper) {
+    return (request, response, exception) ->
+        write(response, objectMapper, HttpStatus.FORBIDDEN, "Your groups do not allow this.", request.getRequestURI());
+  }
+
+  private static void write(
+      HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status, String detail, String path)
+      throws java.io.IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(path));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,126 @@
+package io.servicedelivery.identity;
+
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
+import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
+import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
+import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
+import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups of the service organisation and what each may do, in the style of Camunda's invoice example
+ * ({@code DemoDataGenerator}). Runs at every start and changes only what is missing. Tasks need no grant here: the
+ * engine authorizes a task's candidate groups and assignee on the task itself, so each group reads and works only
+ * the tasks of its groups or assigned to its users.
+ */
+@Component
+class IdentitySetup {
+
+  static final int ORDER = 0;
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private static final Map<String, String> GROUP_NAMES =
+      Map.of(
+          OPERATIONS_MANAGERS, "Operations Managers",
+          SERVICE_COORDINATORS, "Service Coordinators",
+          OPERATIONAL_STAFF, "Operational Staff",
+          QUALITY_ASSURANCE, "Quality Assurance",
+          RESOURCE_ANALYSTS, "Resource Analysts");
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final TasklistFilters tasklistFilters;
+
+  IdentitySetup(
+      IdentityService identityService, AuthorizationService authorizationService, TasklistFilters tasklistFilters) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.tasklistFilters = tasklistFilters;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  @Order(ORDER)
+  public void setUp() {
+    Groups.ALL.forEach(this::createGroup);
+    Groups.ALL.forEach(group -> grant(group, APPLICATION, "tasklist", ACCESS));
+    grant(OPERATIONS_MANAGERS, APPLICATION, "cockpit", ACCESS);
+
+    grant(SERVICE_COORDINATORS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ, CREATE_INSTANCE);
+    grant(SERVICE_COORDINATORS, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    grant(OPERATIONAL_STAFF, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, QUALITY_CONTROL, READ);
+    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
+    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, RESOURCE_ALLOCATION, READ);
+    // managers watch every instance in Cockpit
+    grant(OPERATIONS_MANAGERS, PROCESS_DEFINITION, Authorization.ANY, READ, READ_INSTANCE, READ_HISTORY);
+    grant(OPERATIONS_MANAGERS, PROCESS_INSTANCE, Authorization.ANY, READ);
+
+    tasklistFilters.createFor(Groups.ALL);
+  }
+
+  private void createGroup(String groupId) {
+    if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(groupId);
+    group.setName(GROUP_NAMES.get(groupId));
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    log.info("Created group {}", groupId);
+  }
+
+  /** Grants the permissions on the resource to the group, adding to an existing grant rather than duplicating it. */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

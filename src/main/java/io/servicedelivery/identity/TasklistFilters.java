@@ -1,0 +1,100 @@
+package io.servicedelivery.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every group sees. They are shared, and each shows only what its viewer may read: the tasks
+ * of their groups and the tasks assigned to them.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String MY_GROUPS_TASKS = "My group's tasks";
+  public static final String SLA_AT_RISK = "SLA at risk";
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+  }
+
+  void createFor(Collection<String> groups) {
+    List<Filter> filters =
+        List.of(
+            filter(
+                MY_TASKS,
+                "Tasks assigned to me",
+                -10,
+                "#1f77b4",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+            filter(
+                MY_GROUPS_TASKS,
+                "Unclaimed tasks of my groups",
+                -5,
+                "#2ca02c",
+                taskService
+                    .createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .taskUnassigned()),
+            filter(
+                SLA_AT_RISK,
+                "My tasks and my groups' tasks due within the next 4 hours",
+                0,
+                "#d62728",
+                taskService.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(4)}").orderByDueDate().asc()));
+    for (Filter filter : filters) {
+      for (String group : groups) {
+        grantRead(group, filter.getId());
+      }
+    }
+  }
+
+  private Filter filter(String name, String description, int priority, String color, TaskQuery query) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter =
+        filterService
+            .newTaskFilter(name)
+            .setProperties(
+                Map.of("description", description, "priority", priority, "color", color, "refresh", true))
+            .setQuery(query);
+    return filterService.saveFilter(filter);
+  }
+
+  private void grantRead(String group, String filterId) {
+    long granted =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(FILTER)
+            .resourceId(filterId)
+            .count();
+    if (granted == 0) {
+      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(FILTER);
+      authorization.setResourceId(filterId);
+      authorization.addPermission(READ);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

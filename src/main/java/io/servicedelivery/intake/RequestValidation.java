@@ -1,0 +1,109 @@
+package io.servicedelivery.intake;
+
+import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.sla.SlaClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks that a request is complete and names a service and request type of the catalog, and binds it to the
+ * SLA of that service for its priority.
+ */
+@Service
+public class RequestValidation {
+
+  static final int MAX_TITLE = 200;
+  static final int MAX_DESCRIPTION = 4000;
+  static final int MAX_NAME = 120;
+  static final int MAX_EMAIL = 254;
+  static final int MAX_CUSTOMER_ID = 64;
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final ServiceCatalog catalog;
+  private final SlaClock slaClock;
+
+  public RequestValidation(ServiceCatalog catalog, SlaClock slaClock) {
+    this.catalog = catalog;
+    this.slaClock = slaClock;
+  }
+
+  /** @throws InvalidRequestException listing every reason the request cannot be accepted */
+  public ValidatedRequest validate(ServiceRequest request, Instant receivedAt) {
+    List<String> reasons = new ArrayList<>();
+    text(request.title(), "title", MAX_TITLE, true, reasons);
+    text(request.description(), "description", MAX_DESCRIPTION, true, reasons);
+    text(request.requesterName(), "requester name", MAX_NAME, true, reasons);
+    text(request.customerId(), "customer id", MAX_CUSTOMER_ID, false, reasons);
+    if (text(request.requesterEmail(), "requester e-mail", MAX_EMAIL, true, reasons)
+        && !EMAIL.matcher(request.requesterEmail().trim()).matches()) {
+      reasons.add("The requester e-mail '" + request.requesterEmail() + "' is not an e-mail address.");
+    }
+
+    Priority priority = Priority.parse(request.priority());
+    if (priority == null) {
+      reasons.add(
+          isBlank(request.priority())
+              ? "The priority is missing."
+              : "The priority '" + request.priority() + "' is not one of " + allowedPriorities() + ".");
+    }
+
+    Optional<ServiceDefinition> service = Optional.empty();
+    if (isBlank(request.serviceCode())) {
+      reasons.add("The service is missing.");
+    } else {
+      service = catalog.find(request.serviceCode().trim());
+      if (service.isEmpty()) {
+        reasons.add("The service catalog has no service '" + request.serviceCode() + "'.");
+      }
+    }
+    if (isBlank(request.requestType())) {
+      reasons.add("The request type is missing.");
+    } else if (service.isPresent() && !service.get().offers(request.requestType().trim())) {
+      reasons.add(
+          "The service " + service.get().name() + " has no request type '" + request.requestType() + "'.");
+    }
+
+    Optional<SlaTarget> target = service.flatMap(s -> Optional.ofNullable(priority).flatMap(s::slaFor));
+    if (service.isPresent() && priority != null && target.isEmpty()) {
+      reasons.add("The service " + service.get().name() + " has no SLA for priority " + priority + ".");
+    }
+    if (!reasons.isEmpty()) {
+      throw new InvalidRequestException(reasons);
+    }
+    SlaTarget sla = target.orElseThrow();
+    return new ValidatedRequest(
+        service.get(), priority, slaClock.dueDates(receivedAt, sla.response(), sla.resolution()));
+  }
+
+  /** @return true when the value is present */
+  private static boolean text(String value, String field, int maxLength, boolean required, List<String> reasons) {
+    if (isBlank(value)) {
+      if (required) {
+        reasons.add("The " + field + " is missing.");
+      }
+      return false;
+    }
+    if (value.length() > maxLength) {
+      reasons.add("The " + field + " is longer than " + maxLength + " characters.");
+    }
+    return true;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String allowedPriorities() {
+    return Arrays.stream(Priority.values()).map(Enum::name).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,13 @@
+package io.servicedelivery.quality;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What the person who executed the service reported, and what the catalog expects of the service. */
+public record QualityEvidence(
+    List<String> checklist,
+    List<String> confirmedItems,
+    boolean reportedDone,
+    String report,
+    BigDecimal effortHours,
+    BigDecimal standardEffortHours) {}

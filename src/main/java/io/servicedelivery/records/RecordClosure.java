@@ -1,0 +1,24 @@
+package io.servicedelivery.records;
+
+import java.time.Instant;
+
+/**
+ * Everything the delivery record keeps when a request ends. The fields a request never reached (a rejected
+ * request was never planned, for example) are null.
+ */
+public record RecordClosure(
+    String requestId,
+    RequestOutcome outcome,
+    String reason,
+    String serviceCode,
+    String requestType,
+    String priority,
+    String title,
+    String requesterName,
+    String requesterEmail,
+    String customerId,
+    Instant responseDueAt,
+    Instant resolutionDueAt,
+    Instant plannedAt,
+    String assignedTo,
+    int reworkCount) {}

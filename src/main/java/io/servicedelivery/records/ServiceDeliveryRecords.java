@@ -1,0 +1,178 @@
+package io.servicedelivery.records;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the service delivery record of every request: opened when the request arrives, completed with effort
+ * and cost, flagged on an SLA breach, and closed with its outcome and SLA results.
+ */
+@Service
+public class ServiceDeliveryRecords {
+
+  private final JdbcClient jdbc;
+  private final DataFieldMaxValueIncrementer requestNumbers;
+  private final Clock clock;
+
+  public ServiceDeliveryRecords(JdbcClient jdbc, DataFieldMaxValueIncrementer requestNumbers, Clock clock) {
+    this.jdbc = jdbc;
+    this.requestNumbers = requestNumbers;
+    this.clock = clock;
+  }
+
+  /** @return a new request id such as {@code SR-000042} */
+  public String nextRequestId() {
+    return String.format("SR-%06d", requestNumbers.nextLongValue());
+  }
+
+  public void open(String requestId, String processInstanceId, String channel, Instant receivedAt) {
+    jdbc.sql(
+            """
+            insert into service_delivery_record (request_id, process_instance_id, channel, received_at, outcome)
+            values (?, ?, ?, ?, 'OPEN')""")
+        .param(requestId)
+        .param(processInstanceId)
+        .param(channel)
+        .param(Timestamp.from(receivedAt))
+        .update();
+  }
+
+  /**
+   * Records the effort spent and what it costs at the service's rate.
+   *
+   * @return the cost
+   */
+  public BigDecimal recordCompletion(String requestId, BigDecimal effortHours, BigDecimal costRatePerHour) {
+    BigDecimal cost = effortHours.multiply(costRatePerHour).setScale(2, RoundingMode.HALF_UP);
+    jdbc.sql("update service_delivery_record set completed_at = ?, effort_hours = ?, cost = ? where request_id = ?")
+        .param(Timestamp.from(clock.instant()))
+        .param(effortHours)
+        .param(cost)
+        .param(requestId)
+        .update();
+    return cost;
+  }
+
+  public void flagBreach(String requestId) {
+    jdbc.sql("update service_delivery_record set sla_breached_at = ? where request_id = ? and sla_breached_at is null")
+        .param(Timestamp.from(clock.instant()))
+        .param(requestId)
+        .update();
+  }
+
+  /** Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. */
+  public void close(RecordClosure closure) {
+    Instant closedAt = clock.instant();
+    ServiceDeliveryRecord current = get(closure.requestId());
+    boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
+    Boolean responseMet = judge(closure.plannedAt(), closure.responseDueAt());
+    Boolean resolutionMet =
+        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), closure.resolutionDueAt()) : null;
+    jdbc.sql(
+            """
+            update service_delivery_record set
+              outcome = ?, outcome_reason = ?, closed_at = ?,
+              service_code = ?, request_type = ?, priority = ?, title = ?,
+              requester_name = ?, requester_email = ?, customer_id = ?,
+              response_due_at = ?, resolution_due_at = ?, planned_at = ?, assigned_to = ?,
+              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?
+            where request_id = ?""")
+        .param(closure.outcome().name())
+        .param(truncate(closure.reason(), 2000))
+        .param(Timestamp.from(closedAt))
+        .param(truncate(closure.serviceCode(), 40))
+        .param(truncate(closure.requestType(), 40))
+        .param(truncate(closure.priority(), 10))
+        .param(truncate(closure.title(), 200))
+        .param(truncate(closure.requesterName(), 120))
+        .param(truncate(closure.requesterEmail(), 254))
+        .param(truncate(closure.customerId(), 64))
+        .param(timestamp(closure.responseDueAt()))
+        .param(timestamp(closure.resolutionDueAt()))
+        .param(timestamp(closure.plannedAt()))
+        .param(closure.assignedTo())
+        .param(responseMet)
+        .param(resolutionMet)
+        .param(closure.reworkCount())
+        .param(delivered ? closure.reworkCount() == 0 : null)
+        .param(closure.requestId())
+        .update();
+  }
+
+  public Optional<ServiceDeliveryRecord> find(String requestId) {
+    return jdbc.sql("select * from service_delivery_record where request_id = ?")
+        .param(requestId)
+        .query(ServiceDeliveryRecords::map)
+        .optional();
+  }
+
+  public ServiceDeliveryRecord get(String requestId) {
+    return find(requestId)
+        .orElseThrow(() -> new IllegalStateException("No service delivery record for request " + requestId));
+  }
+
+  private static Boolean judge(Instant done, Instant due) {
+    if (due == null) {
+      return null;
+    }
+    return done != null && !done.isAfter(due);
+  }
+
+  /** Rejected requests keep what the requester sent, even when it was too long: the record cuts it to fit. */
+  private static String truncate(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static ServiceDeliveryRecord map(ResultSet rs, int row) throws SQLException {
+    return new ServiceDeliveryRecord(
+        rs.getString("request_id"),
+        rs.getString("process_instance_id"),
+        rs.getString("channel"),
+        instant(rs, "received_at"),
+        rs.getString("service_code"),
+        rs.getString("request_type"),
+        rs.getString("priority"),
+        rs.getString("title"),
+        rs.getString("requester_name"),
+        rs.getString("requester_email"),
+        rs.getString("customer_id"),
+        instant(rs, "response_due_at"),
+        instant(rs, "resolution_due_at"),
+        instant(rs, "planned_at"),
+        rs.getString("assigned_to"),
+        instant(rs, "completed_at"),
+        instant(rs, "closed_at"),
+        RequestOutcome.valueOf(rs.getString("outcome")),
+        rs.getString("outcome_reason"),
+        bool(rs, "response_met"),
+        bool(rs, "resolution_met"),
+        instant(rs, "sla_breached_at"),
+        rs.getInt("rework_count"),
+        bool(rs, "first_time_right"),
+        rs.getBigDecimal("effort_hours"),
+        rs.getBigDecimal("cost"));
+  }
+}

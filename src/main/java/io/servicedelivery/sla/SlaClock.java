@@ -1,0 +1,39 @@
+package io.servicedelivery.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes every SLA due date. Time is counted 24x7 from the moment the request was received; the warning falls
+ * when {@value #WARNING_PERCENT} % of the resolution time is used up.
+ */
+@Service
+public class SlaClock {
+
+  static final int WARNING_PERCENT = 75;
+
+  private final Clock clock;
+
+  public SlaClock(Clock clock) {
+    this.clock = clock;
+  }
+
+  public SlaDueDates dueDates(Instant receivedAt, Duration response, Duration resolution) {
+    return new SlaDueDates(
+        receivedAt.plus(response),
+        receivedAt.plus(resolution),
+        receivedAt.plus(resolution.multipliedBy(WARNING_PERCENT).dividedBy(100)));
+  }
+
+  /** @return how much of the resolution time is used up now, in percent (above 100 once breached) */
+  public int consumedPercent(Instant receivedAt, Instant resolutionDueAt) {
+    long total = Duration.between(receivedAt, resolutionDueAt).toMillis();
+    long used = Duration.between(receivedAt, clock.instant()).toMillis();
+    if (total <= 0) {
+      return 100;
+    }
+    return (int) Math.max(0, Math.round(used * 100.0 / total));
+  }
+}
