@@ -9,9 +9,9 @@ import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -46,7 +46,7 @@ class DemoUsers {
     this.identityService = identityService;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationReadyEvent.class)
   @Order(IdentitySetup.ORDER + 1)
   public void createDemoUsers() {
     for (DemoUser demoUser : USERS) {

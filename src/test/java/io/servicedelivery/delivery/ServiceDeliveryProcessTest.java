@@ -1,0 +1,498 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.*;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.delivery.ProcessConstants.Messages;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.notification.OutboxNotification;
+import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.testsupport.AbstractProcessTest;
+import io.servicedelivery.testsupport.ProcessTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Every path of {@code bpmn/service-delivery.bpmn}: flowchart nodes A-K, the exceptions and the SLA timers. */
+@ProcessTest
+class ServiceDeliveryProcessTest extends AbstractProcessTest {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties serviceDeliveryCoverage() {
+      return ProcessEngineCoverageProperties.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys(RESOURCE_ALLOCATION, QUALITY_CONTROL)
+          .build();
+    }
+  }
+
+  private static final String SERVICE = "NETWORK_ACCESS";
+  private static final String REQUESTER_EMAIL = "ada@customer.example";
+
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+  @Autowired ServiceCatalog catalog;
+  @Autowired ServiceDeliveryRecords records;
+  @Autowired Notifications notifications;
+  @Autowired ResourcePool resourcePool;
+
+  @Test
+  void orderFormRequestTravelsEveryStepToRequestClosed() {
+    ProcessInstance instance = submitOrderForm(vpnRequest());
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+
+    assertThat(requestId).matches("SR-\\d{6}");
+    assertThat(instance).hasPassed(ORDER_FORM_SUBMITTED, RECEIVE_REQUEST, VALIDATE_REQUEST).isWaitingAt(PLAN_DELIVERY);
+    assertThat(instance)
+        .variables()
+        .contains(
+            entry(Variables.REQUEST_ID, requestId),
+            entry(Variables.CHANNEL, "SERVICE_DESK"),
+            entry(Variables.SERVICE_NAME, "Network access"),
+            entry(Variables.REQUIRED_SKILL, "network"),
+            entry(Variables.RESPONSE_DUE_AT, Date.from(T0.plus(sla.response()))),
+            entry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(sla.resolution()))));
+    Task plan = task(requestId, PLAN_DELIVERY);
+    assertThat(plan).hasCandidateGroup("service-coordinators").hasFormKey(null);
+    assertThat(plan.getDueDate()).isEqualTo(Date.from(T0.plus(sla.response())));
+
+    setClock(T0.plus(Duration.ofMinutes(30)));
+    planDelivery(requestId);
+
+    assertThat(instance).hasPassed(ALLOCATE_RESOURCES).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    Task execute = task(requestId, EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(execute).isAssignedTo("staff2");
+    assertThat(execute.getDueDate()).isEqualTo(Date.from(T0.plus(sla.resolution())));
+    assertThat(resourcePool.openReservationOf(requestId)).contains("staff2");
+
+    setClock(T0.plus(Duration.ofHours(3)));
+    reportDone(requestId, 1.5);
+
+    assertThat(instance).hasPassed(MONITOR_PROGRESS, COMPLETE_SERVICE_DELIVERY).isWaitingAt(VERIFY_COMPLETION);
+    assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
+    assertThat(task(requestId, REVIEW_QUALITY)).hasCandidateGroup("quality-assurance");
+
+    reviewQuality(requestId, "PASSED", null);
+
+    assertThat(instance)
+        .hasPassed(NOTIFY_COMPLETION, CLOSE_REQUEST, REQUEST_CLOSED)
+        .hasNotPassed(TAKE_CORRECTIVE_ACTION, REGISTER_REWORK, SEND_SLA_WARNING, FLAG_SLA_BREACH)
+        .isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.channel()).isEqualTo("SERVICE_DESK");
+    assertThat(record.serviceCode()).isEqualTo(SERVICE);
+    assertThat(record.priority()).isEqualTo("HIGH");
+    assertThat(record.assignedTo()).isEqualTo("staff2");
+    assertThat(record.receivedAt()).isEqualTo(T0);
+    assertThat(record.plannedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    assertThat(record.completedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(record.closedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(record.responseMet()).isTrue();
+    assertThat(record.resolutionMet()).isTrue();
+    assertThat(record.slaBreachedAt()).isNull();
+    assertThat(record.firstTimeRight()).isTrue();
+    assertThat(record.reworkCount()).isZero();
+    assertThat(record.effortHours()).isEqualByComparingTo("1.5");
+    assertThat(record.cost()).isEqualByComparingTo("120.00");
+    assertThat(notifications.outboxOf(requestId))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.type()).isEqualTo("REQUEST_COMPLETED");
+              assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
+              assertThat(mail.subject()).contains(requestId);
+              assertThat(mail.body()).contains("Ada Customer", "VPN for a new colleague", "Network access");
+            });
+  }
+
+  @Test
+  void messageStartKeepsTheCallersRequestIdAndChannel() {
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.CHANNEL, "API");
+
+    ProcessInstance instance =
+        runtimeService
+            .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
+            .processInstanceBusinessKey("REQ-4711")
+            .setVariables(request)
+            .correlateStartMessage();
+
+    assertThat(instance).hasPassed(SERVICE_REQUEST_SUBMITTED, RECEIVE_REQUEST).isWaitingAt(PLAN_DELIVERY);
+    assertThat(instance).hasBusinessKey("REQ-4711").hasVariables(Variables.RESPONSE_DUE_AT);
+    assertThat(records.get("REQ-4711").channel()).isEqualTo("API");
+  }
+
+  @Test
+  void invalidRequestIsRejectedAndTheRequesterToldWhy() {
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.SERVICE_CODE, "TELEPORTATION");
+    request.put(Variables.PRIORITY, "URGENT");
+    request.remove(Variables.TITLE);
+
+    ProcessInstance instance = submitOrderForm(request);
+    String requestId = instance.getBusinessKey();
+
+    assertThat(instance)
+        .hasPassed(VALIDATE_REQUEST, REQUEST_INVALID, NOTIFY_REJECTION, CLOSE_REJECTED_REQUEST, REQUEST_REJECTED)
+        .hasNotPassed(PLAN_DELIVERY)
+        .isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.REJECTED);
+    assertThat(record.outcomeReason())
+        .contains("The title is missing.")
+        .contains("The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW.")
+        .contains("The service catalog has no service 'TELEPORTATION'.");
+    assertThat(record.firstTimeRight()).isNull();
+    assertThat(notifications.outboxOf(requestId))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.type()).isEqualTo("REQUEST_REJECTED");
+              assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
+              assertThat(mail.body()).contains("The service catalog has no service 'TELEPORTATION'.");
+            });
+  }
+
+  @Test
+  void rejectionOfARequestWithoutEmailGoesToTheServiceCoordinators() {
+    Map<String, Object> request = vpnRequest();
+    request.remove(Variables.REQUESTER_EMAIL);
+
+    String requestId = submitOrderForm(request).getBusinessKey();
+
+    assertThat(notifications.outboxOf(requestId))
+        .extracting(OutboxNotification::recipient)
+        .contains("coordinator@servicedelivery.example")
+        .doesNotContain("staff1@servicedelivery.example");
+    assertThat(records.get(requestId).outcomeReason()).contains("The requester e-mail is missing.");
+  }
+
+  @Test
+  void reportedIssueGoesToCorrectiveActionAndBackToExecutionWhenMoreWorkIsNeeded() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+
+    reportIssue(requestId, "Firewall team has not opened the VPN port yet");
+
+    assertThat(instance).isWaitingAt(TAKE_CORRECTIVE_ACTION);
+    assertThat(task(requestId, TAKE_CORRECTIVE_ACTION)).hasCandidateGroup("operations-managers");
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.ISSUES_OR_DELAYS, true)
+        .hasEntrySatisfying(
+            Variables.MONITORING_SUMMARY,
+            summary -> assertThat((String) summary).contains("Firewall team has not opened the VPN port yet"));
+
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(
+            Variables.CORRECTIVE_ACTION, "Escalated to the firewall team lead, port opens today",
+            Variables.CORRECTIVE_OUTCOME, "MORE_WORK"));
+
+    assertThat(instance).hasPassed(MORE_WORK_NEEDED).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
+
+    reportDone(requestId, 2);
+    reviewQuality(requestId, "PASSED", null);
+
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
+    assertThat(records.get(requestId).firstTimeRight()).isTrue();
+  }
+
+  @Test
+  void correctiveActionThatResolvesTheIssueContinuesToCompletion() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    reportIssue(requestId, "User is on holiday until tomorrow");
+
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(
+            Variables.CORRECTIVE_ACTION, "Tested the VPN with the user's deputy, who confirmed it works",
+            Variables.CORRECTIVE_OUTCOME, "RESOLVED"));
+
+    assertThat(instance).isWaitingAt(VERIFY_COMPLETION);
+    assertThat(instance).variables().containsEntry(Variables.ISSUES_OR_DELAYS, false);
+    assertThat(passes(instance, EXECUTE_SERVICE_ACTIVITIES)).isEqualTo(1);
+    assertThat(passes(instance, MONITOR_PROGRESS)).isEqualTo(2);
+  }
+
+  @Test
+  void laterIssueIsNotHiddenByAnEarlierResolvedOne() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    reportIssue(requestId, "User is on holiday until tomorrow");
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(Variables.CORRECTIVE_ACTION, "Deputy confirmed", Variables.CORRECTIVE_OUTCOME, "RESOLVED"));
+    reviewQuality(requestId, "FAILED", "The data owner's approval is missing");
+
+    reportIssue(requestId, "Data owner does not answer");
+
+    assertThat(instance).isWaitingAt(TAKE_CORRECTIVE_ACTION);
+  }
+
+  @Test
+  void failedQualityCheckSendsTheWorkBackForReworkUntilItPasses() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    List<String> checklist = catalog.get(SERVICE).checklist();
+
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        report("DONE", checklist.subList(1, checklist.size()), "VPN profile deployed, tested with the user", 1));
+
+    assertThat(calledInstanceVariable(requestId, Variables.AUTOMATED_CHECK_FINDINGS))
+        .isEqualTo("Checklist item not confirmed: " + checklist.get(0));
+    reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
+
+    assertThat(instance).hasPassed(REGISTER_REWORK).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.REWORK_COUNT, 1)
+        .containsEntry(Variables.QUALITY_FINDINGS, "The data owner's approval is not documented");
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
+    assertThat(resourcePool.openReservationOf(requestId)).contains("staff2");
+
+    reportDone(requestId, 2);
+    reviewQuality(requestId, "PASSED", null);
+
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.firstTimeRight()).isFalse();
+    assertThat(record.reworkCount()).isEqualTo(1);
+    assertThat(record.effortHours()).isEqualByComparingTo(BigDecimal.valueOf(2));
+  }
+
+  @Test
+  void nobodyAvailableSendsThePlanToTheResourceAnalysts() {
+    resourcePool.setAvailable("staff2", false);
+    ProcessInstance instance = submitOrderForm(vpnRequest());
+    String requestId = instance.getBusinessKey();
+
+    planDelivery(requestId);
+
+    assertThat(instance).isWaitingAt(ALLOCATE_RESOURCES);
+    Task replan = task(requestId, REPLAN_RESOURCES);
+    assertThat(replan).hasCandidateGroup("resource-analysts");
+    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE)).asString().contains("staff2 (not available)");
+
+    resourcePool.setAvailable("staff2", true);
+    taskService.complete(replan.getId(), Map.of(Variables.REPLAN_NOTE, "staff2 is back from training", Variables.PREFERRED_RESOURCE, ""));
+
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
+  }
+
+  @Test
+  void customerCancellationReleasesTheReservationAndEndsTheRequest() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+
+    runtimeService
+        .createMessageCorrelation(Messages.SERVICE_REQUEST_CANCELLED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CANCELLATION_REASON, "The new colleague did not join after all")
+        .correlateWithResult();
+
+    assertThat(instance)
+        .hasPassed(SERVICE_REQUEST_CANCELLED, RELEASE_RESOURCES, NOTIFY_CANCELLATION, REQUEST_CANCELLED)
+        .hasNotPassed(REQUEST_CLOSED)
+        .isEnded();
+    assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CANCELLED);
+    assertThat(record.outcomeReason()).isEqualTo("The new colleague did not join after all");
+    assertThat(notifications.outboxOf(requestId))
+        .extracting(OutboxNotification::type, OutboxNotification::recipient)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("REQUEST_CANCELLED", REQUESTER_EMAIL));
+  }
+
+  @Test
+  void slaWarningFiresAtThreeQuartersOfTheCatalogResolutionTime() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    assertThat(sla.resolutionMinutes()).isEqualTo(480);
+    Instant warningDue = T0.plus(sla.resolution().multipliedBy(3).dividedBy(4));
+
+    Job warning = timer(instance.getId(), SLA_WARNING_REACHED);
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(warningDue));
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(6))));
+
+    setClock(warningDue);
+    managementService.executeJob(warning.getId());
+
+    assertThat(instance).hasPassed(SEND_SLA_WARNING, "EndEvent_SlaWarningSent").isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(instance).variables().containsEntry(Variables.SLA_CONSUMED_PERCENT, 75);
+    assertThat(notifications.outboxOf(requestId))
+        .allSatisfy(mail -> assertThat(mail.type()).isEqualTo("SLA_WARNING"))
+        .extracting(OutboxNotification::recipient)
+        .contains("staff2@servicedelivery.example", "coordinator@servicedelivery.example")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void slaBreachFlagsTheRecordAndAsksTheManagersForTheRootCause() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    Instant breachDue = T0.plus(sla.resolution());
+
+    Job breach = timer(instance.getId(), SLA_BREACHED);
+    assertThat(breach.getDuedate()).isEqualTo(Date.from(breachDue));
+
+    setClock(breachDue);
+    managementService.executeJob(breach.getId());
+
+    assertThat(instance).hasPassed(FLAG_SLA_BREACH).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
+    assertThat(task(requestId, HANDLE_SLA_BREACH)).hasCandidateGroup("operations-managers");
+    assertThat(records.get(requestId).slaBreachedAt()).isEqualTo(breachDue);
+
+    setClock(breachDue.plus(Duration.ofHours(1)));
+    reportDone(requestId, 3);
+    reviewQuality(requestId, "PASSED", null);
+
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isNotEnded().isWaitingAt(HANDLE_SLA_BREACH);
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.resolutionMet()).isFalse();
+    assertThat(record.responseMet()).isTrue();
+
+    complete(
+        requestId,
+        HANDLE_SLA_BREACH,
+        Map.of(
+            Variables.BREACH_CAUSE, "SUPPLIER_DELAY",
+            Variables.BREACH_ANALYSIS, "The firewall vendor needed two days for the change",
+            Variables.PREVENTIVE_ACTION, "Pre-approved firewall change template for VPN access"));
+
+    assertThat(instance).hasPassed("EndEvent_SlaBreachHandled").isEnded();
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private static Map<String, Object> vpnRequest() {
+    Map<String, Object> request = new HashMap<>();
+    request.put(Variables.SERVICE_CODE, SERVICE);
+    request.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
+    request.put(Variables.PRIORITY, "HIGH");
+    request.put(Variables.TITLE, "VPN for a new colleague");
+    request.put(Variables.DESCRIPTION, "Our new accountant starts on Monday and works from home on Fridays.");
+    request.put(Variables.REQUESTER_NAME, "Ada Customer");
+    request.put(Variables.REQUESTER_EMAIL, REQUESTER_EMAIL);
+    request.put(Variables.CUSTOMER_ID, "CUST-042");
+    return request;
+  }
+
+  private ProcessInstance submitOrderForm(Map<String, Object> request) {
+    String definitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(SERVICE_DELIVERY)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    return formService.submitStartForm(definitionId, request);
+  }
+
+  private ProcessInstance startPlannedRequest() {
+    ProcessInstance instance = submitOrderForm(vpnRequest());
+    planDelivery(instance.getBusinessKey());
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    return instance;
+  }
+
+  private void planDelivery(String requestId) {
+    complete(
+        requestId,
+        PLAN_DELIVERY,
+        Map.of(
+            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+  }
+
+  private void reportDone(String requestId, double effortHours) {
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        report("DONE", catalog.get(SERVICE).checklist(), "VPN profile deployed and tested with the user", effortHours));
+  }
+
+  private void reportIssue(String requestId, String issue) {
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, report("ISSUE", List.of(), issue, 0.5));
+  }
+
+  private static Map<String, Object> report(String status, List<String> confirmed, String report, double effort) {
+    return Map.of(
+        Variables.CHECKLIST_CONFIRMED, listOf(confirmed),
+        Variables.PROGRESS_STATUS, status,
+        Variables.PROGRESS_REPORT, report,
+        Variables.EFFORT_HOURS, effort);
+  }
+
+  private void reviewQuality(String requestId, String verdict, String findings) {
+    Map<String, Object> review = new HashMap<>();
+    review.put(Variables.QUALITY_VERDICT, verdict);
+    if (findings != null) {
+      review.put(Variables.QUALITY_FINDINGS, findings);
+    }
+    complete(requestId, REVIEW_QUALITY, review);
+  }
+
+  private Object calledInstanceVariable(String requestId, String name) {
+    ProcessInstance called =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(requestId)
+            .superProcessInstanceId(
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).processDefinitionKey(SERVICE_DELIVERY).singleResult().getId())
+            .singleResult();
+    return runtimeService.getVariable(called.getId(), name);
+  }
+
+  private long passes(ProcessInstance instance, String activityId) {
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
+        .count();
+  }
+}

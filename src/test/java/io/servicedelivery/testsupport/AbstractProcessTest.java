@@ -1,0 +1,82 @@
+package io.servicedelivery.testsupport;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Common ground of the process tests: the engine clock stands still at {@link #T0} unless a test moves it, and
+ * every test leaves no running instance, reservation or changed resource behind.
+ */
+public abstract class AbstractProcessTest {
+
+  protected static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected JdbcClient jdbc;
+
+  @BeforeEach
+  void initEngineAndClock() {
+    init(processEngine);
+    setClock(T0);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
+        .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
+    jdbc.sql("delete from resource_reservation").update();
+    jdbc.sql("update staff_resource set available = true").update();
+    ClockUtil.reset();
+    reset();
+  }
+
+  protected static void setClock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** The open task of the request with the given task definition key, wherever in the request's processes it is. */
+  protected Task task(String requestId, String taskDefinitionKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(requestId)
+        .taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  protected void complete(String requestId, String taskDefinitionKey, Map<String, Object> variables) {
+    Task task = task(requestId, taskDefinitionKey);
+    if (task == null) {
+      throw new AssertionError("Request " + requestId + " has no open task " + taskDefinitionKey);
+    }
+    taskService.complete(task.getId(), variables);
+  }
+
+  protected Job timer(String processInstanceId, String activityId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+  }
+
+  /** Tasklist stores a checklist as a JSON list; an ArrayList is what the engine deserializes it into. */
+  protected static ArrayList<String> listOf(List<String> items) {
+    return new ArrayList<>(items);
+  }
+}
