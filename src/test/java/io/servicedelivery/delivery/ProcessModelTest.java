@@ -1,0 +1,283 @@
+package io.servicedelivery.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.delivery.ProcessConstants.Elements;
+import io.servicedelivery.delivery.ProcessConstants.Errors;
+import io.servicedelivery.delivery.ProcessConstants.Messages;
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Keeps every diagram in {@code bpmn/} complete for Modeler, Cockpit and Tasklist: drawn, staffed, with forms and
+ * delegates that exist, a history time to live, and messages and errors that something handles.
+ */
+@WebIntegrationTest
+class ProcessModelTest {
+
+  private static final Path BPMN = Path.of("bpmn");
+  private static final Path FORMS = Path.of("forms");
+  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
+
+  @Autowired ApplicationContext applicationContext;
+
+  static Stream<Path> diagrams() throws IOException {
+    try (Stream<Path> files = Files.list(BPMN)) {
+      List<Path> bpmn = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+      assertThat(bpmn).isNotEmpty();
+      return bpmn.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyElementIsDrawn(Path diagram) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    Set<String> shapes = drawn(model, BpmnShape.class, shape -> shape.getBpmnElement());
+    Set<String> edges = drawn(model, BpmnEdge.class, edge -> edge.getBpmnElement());
+
+    assertThat(ids(model, FlowNode.class)).as("flow nodes without a shape").isSubsetOf(shapes);
+    assertThat(ids(model, Lane.class)).as("lanes without a shape").isSubsetOf(shapes);
+    assertThat(ids(model, SequenceFlow.class)).as("sequence flows without an edge").isSubsetOf(edges);
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyProcessIsExecutableWithAHistoryTimeToLive(Path diagram) {
+    for (Process process : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)) {
+      assertThat(process.isExecutable()).as(process.getId()).isTrue();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId() + " history time to live").isNotBlank();
+      assertThat(diagram.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyUserTaskHasItsPeopleAFormThatExistsAndADueDate(Path diagram) throws IOException {
+    Set<String> forms = formIds();
+    for (UserTask task : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(UserTask.class)) {
+      String candidateGroups = task.getCamundaCandidateGroups();
+      assertThat(candidateGroups != null || task.getCamundaAssignee() != null)
+          .as(task.getId() + " has candidate groups or an assignee")
+          .isTrue();
+      if (candidateGroups != null) {
+        assertThat(Arrays.asList(candidateGroups.split("\\s*,\\s*"))).as(task.getId()).isSubsetOf(Groups.ALL);
+      }
+      assertThat(task.getCamundaFormRef()).as(task.getId() + " form").isIn(forms);
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
+      assertThat(task.getCamundaDueDate()).as(task.getId() + " due date").isNotBlank();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void startFormsExist(Path diagram) throws IOException {
+    Set<String> forms = formIds();
+    for (StartEvent start : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null) {
+        assertThat(start.getCamundaFormRef()).as(start.getId()).isIn(forms);
+        assertThat(start.getCamundaFormRefBinding()).as(start.getId()).isEqualTo("deployment");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyDelegateExpressionNamesAnExistingBean(Path diagram) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    Map<String, String> delegates =
+        Stream.concat(
+                model.getModelElementsByType(ServiceTask.class).stream()
+                    .map(task -> Map.entry(task.getId(), String.valueOf(task.getCamundaDelegateExpression()))),
+                model.getModelElementsByType(SendTask.class).stream()
+                    .map(task -> Map.entry(task.getId(), String.valueOf(task.getCamundaDelegateExpression()))))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    delegates.forEach(
+        (taskId, expression) -> {
+          Matcher bean = BEAN_EXPRESSION.matcher(expression);
+          assertThat(bean.matches()).as(taskId + " uses delegateExpression=\"${bean}\", not " + expression).isTrue();
+          assertThat(applicationContext.containsBean(bean.group(1))).as(taskId + ": bean " + bean.group(1)).isTrue();
+        });
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void callActivitiesCallProcessesOfThisProject(Path diagram) throws IOException {
+    Set<String> processes = processIds();
+    for (CallActivity call : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(CallActivity.class)) {
+      assertThat(call.getCalledElement()).as(call.getId()).isIn(processes);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyDecisionHasAConditionPerWay(Path diagram) {
+    for (ExclusiveGateway gateway :
+        Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(ExclusiveGateway.class)) {
+      Collection<SequenceFlow> outgoing = gateway.getOutgoing();
+      if (outgoing.size() > 1) {
+        assertThat(gateway.getName()).as(gateway.getId() + " is a question").endsWith("?");
+        for (SequenceFlow flow : outgoing) {
+          assertThat(flow.getConditionExpression() != null || flow.equals(gateway.getDefault()))
+              .as(flow.getId() + " has a condition")
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void timersHaveADueDateExpression(Path diagram) {
+    for (TimerEventDefinition timer :
+        Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(TimerEventDefinition.class)) {
+      assertThat(timer.getTimeDate() != null || timer.getTimeDuration() != null || timer.getTimeCycle() != null)
+          .as(((BaseElement) timer.getParentElement()).getId())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void everyMessageCaughtIsOneTheApplicationCorrelatesAndEveryErrorIsOneItThrows() throws IOException {
+    Set<String> caught = new HashSet<>();
+    Set<String> errorCodes = new HashSet<>();
+    for (BpmnModelInstance model : models()) {
+      for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+        assertThat(definition.getMessage()).as("message of " + definition.getId()).isNotNull();
+        caught.add(definition.getMessage().getName());
+      }
+      for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
+        boundary.getEventDefinitions().stream()
+            .filter(ErrorEventDefinition.class::isInstance)
+            .map(definition -> ((ErrorEventDefinition) definition).getError())
+            .forEach(error -> errorCodes.add(error.getErrorCode()));
+      }
+    }
+    assertThat(caught).containsExactlyInAnyOrderElementsOf(constants(Messages.class));
+    assertThat(errorCodes).containsExactlyInAnyOrderElementsOf(constants(Errors.class));
+  }
+
+  @Test
+  void everyElementIdTheCodeNamesExists() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (BpmnModelInstance model : models()) {
+      ids.addAll(ids(model, FlowNode.class));
+    }
+    assertThat(ids).containsAll(constants(Elements.class));
+  }
+
+  @Test
+  void everyFormIsUsedAndTargetsTasklist() throws IOException {
+    Set<String> referenced = new HashSet<>();
+    for (BpmnModelInstance model : models()) {
+      model.getModelElementsByType(UserTask.class).forEach(task -> referenced.add(task.getCamundaFormRef()));
+      model.getModelElementsByType(StartEvent.class).stream()
+          .map(StartEvent::getCamundaFormRef)
+          .filter(ref -> ref != null)
+          .forEach(referenced::add);
+    }
+    assertThat(formIds()).containsExactlyInAnyOrderElementsOf(referenced);
+    for (Path form : formFiles()) {
+      JsonNode schema = new ObjectMapper().readTree(form.toFile());
+      assertThat(schema.path("id").asText()).isEqualTo(form.getFileName().toString().replace(".form", ""));
+      assertThat(schema.path("executionPlatform").asText()).as(form.toString()).isEqualTo("Camunda Platform");
+      assertThat(schema.path("executionPlatformVersion").asText()).as(form.toString()).isEqualTo("7.24.0");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private static <T extends BaseElement> Set<String> ids(BpmnModelInstance model, Class<T> type) {
+    return model.getModelElementsByType(type).stream().map(BaseElement::getId).collect(Collectors.toSet());
+  }
+
+  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Set<String> drawn(
+      BpmnModelInstance model, Class<T> type, Function<T, BaseElement> element) {
+    return model.getModelElementsByType(type).stream()
+        .map(element)
+        .filter(e -> e != null)
+        .map(BaseElement::getId)
+        .collect(Collectors.toSet());
+  }
+
+  private static List<BpmnModelInstance> models() throws IOException {
+    return diagrams().map(path -> Bpmn.readModelFromFile(path.toFile())).toList();
+  }
+
+  private static Set<String> processIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    models().forEach(model -> ids.addAll(ids(model, Process.class)));
+    return ids;
+  }
+
+  private static List<Path> formFiles() throws IOException {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      return files.filter(file -> file.toString().endsWith(".form")).sorted().toList();
+    }
+  }
+
+  private static Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (Path form : formFiles()) {
+      ids.add(new ObjectMapper().readTree(form.toFile()).path("id").asText());
+    }
+    return ids;
+  }
+
+  private static Set<String> constants(Class<?> holder) {
+    return Arrays.stream(holder.getDeclaredFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+        .map(ProcessModelTest::value)
+        .collect(Collectors.toSet());
+  }
+
+  private static String value(Field field) {
+    try {
+      return (String) field.get(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
