@@ -129,9 +129,14 @@ public class ResourcePool {
 
   private static String noteFor(Candidate candidate, String preferredUserId) {
     String load = candidate.openReservations() + 1 + " of " + candidate.capacity() + " assignments";
-    return candidate.userId().equals(preferredUserId)
-        ? "Reserved " + candidate.userId() + " as proposed by the resource analyst (" + load + ")."
-        : "Reserved " + candidate.userId() + ", the least loaded qualified person (" + load + ").";
+    if (candidate.userId().equals(preferredUserId)) {
+      return "Reserved " + candidate.userId() + " as proposed by the resource analyst (" + load + ").";
+    }
+    String proposal =
+        preferredUserId == null || preferredUserId.isBlank()
+            ? ""
+            : "The proposed " + preferredUserId + " lacks the skill, is not available or has no free capacity. ";
+    return proposal + "Reserved " + candidate.userId() + ", the least loaded qualified person (" + load + ").";
   }
 
   private Timestamp now() {

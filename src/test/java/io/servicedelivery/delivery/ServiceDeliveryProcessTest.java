@@ -215,12 +215,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             Variables.MONITORING_SUMMARY,
             summary -> assertThat((String) summary).contains("Firewall team has not opened the VPN port yet"));
 
-    complete(
-        requestId,
-        TAKE_CORRECTIVE_ACTION,
-        Map.of(
-            Variables.CORRECTIVE_ACTION, "Escalated to the firewall team lead, port opens today",
-            Variables.CORRECTIVE_OUTCOME, "MORE_WORK"));
+    takeCorrectiveAction(requestId, "Escalated to the firewall team lead, port opens today", "MORE_WORK");
 
     assertThat(instance).hasPassed(MORE_WORK_NEEDED).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
@@ -238,12 +233,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     String requestId = instance.getBusinessKey();
     reportIssue(requestId, "User is on holiday until tomorrow");
 
-    complete(
-        requestId,
-        TAKE_CORRECTIVE_ACTION,
-        Map.of(
-            Variables.CORRECTIVE_ACTION, "Tested the VPN with the user's deputy, who confirmed it works",
-            Variables.CORRECTIVE_OUTCOME, "RESOLVED"));
+    takeCorrectiveAction(requestId, "Tested the VPN with the user's deputy, who confirmed it works", "RESOLVED");
 
     assertThat(instance).isWaitingAt(VERIFY_COMPLETION);
     assertThat(instance).variables().containsEntry(Variables.ISSUES_OR_DELAYS, false);
@@ -256,10 +246,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ProcessInstance instance = startPlannedRequest();
     String requestId = instance.getBusinessKey();
     reportIssue(requestId, "User is on holiday until tomorrow");
-    complete(
-        requestId,
-        TAKE_CORRECTIVE_ACTION,
-        Map.of(Variables.CORRECTIVE_ACTION, "Deputy confirmed", Variables.CORRECTIVE_OUTCOME, "RESOLVED"));
+    takeCorrectiveAction(requestId, "Deputy confirmed", "RESOLVED");
     reviewQuality(requestId, "FAILED", "The data owner's approval is missing");
 
     reportIssue(requestId, "Data owner does not answer");
@@ -458,6 +445,13 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   private void reportIssue(String requestId, String issue) {
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, report("ISSUE", List.of(), issue, 0.5));
+  }
+
+  private void takeCorrectiveAction(String requestId, String action, String outcome) {
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(Variables.CORRECTIVE_ACTION, action, Variables.CORRECTIVE_OUTCOME, outcome));
   }
 
   private static Map<String, Object> report(String status, List<String> confirmed, String report, double effort) {

@@ -43,7 +43,12 @@ class ResourcePoolTest {
   @Test
   void proposedPersonIsPreferredWhenQualifiedAndFree() {
     assertThat(pool.allocate("R1", "software", "staff2").userId()).isEqualTo("staff2");
-    assertThat(pool.allocate("R2", "hardware", "staff2").userId()).as("staff2 lacks the skill").isEqualTo("staff1");
+    Allocation instead = pool.allocate("R2", "hardware", "staff2");
+    assertThat(instead.userId()).as("staff2 lacks the skill").isEqualTo("staff1");
+    assertThat(instead.note())
+        .isEqualTo(
+            "The proposed staff2 lacks the skill, is not available or has no free capacity. "
+                + "Reserved staff1, the least loaded qualified person (1 of 3 assignments).");
   }
 
   @Test
