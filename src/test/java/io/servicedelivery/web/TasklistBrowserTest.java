@@ -1,0 +1,317 @@
+package io.servicedelivery.web;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.identity.TasklistFilters;
+import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.testsupport.HeadlessChromium;
+import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A service coordinator plans a delivery in Tasklist with a real (headless) browser: log in, open the group's
+ * tasks, claim "Plan delivery", read the request in the Camunda Form, fill in the plan and complete it. The engine,
+ * not the browser, then tells whether the work was done.
+ *
+ * <p>Skipped when Chromium or chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link
+ * HeadlessChromium}). On failure a screenshot, the page source and the browser console are saved under {@code
+ * target/browser-test/}.
+ */
+@ExtendWith(HeadlessChromium.Required.class) // skips (or fails) each test before its instance is created
+@WebIntegrationTest
+// a user-interface test, no process test: without this the coverage listener hooks into the engine of the shared
+// web context and warns that no coverage could be calculated
+@ExcludeFromProcessCoverage
+class TasklistBrowserTest {
+
+  private static final Path OUTPUT = Path.of("target", "browser-test");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String COORDINATOR = "coordinator";
+  private static final String TITLE = "VPN for the new accountant";
+  private static final String INSTRUCTIONS =
+      "Use the standard VPN profile for remote staff; send the token to the requester.";
+
+  @LocalServerPort int port;
+
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ResourcePool resourcePool;
+
+  private HeadlessChromium browser;
+  private WebDriver driver;
+  private WebDriverWait wait;
+  private String requestId;
+  private String processInstanceId;
+
+  /** Runs before {@code @AfterEach}, while the browser still shows what went wrong. */
+  @RegisterExtension
+  final AfterTestExecutionCallback snapshotOnFailure =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.saveSnapshot(OUTPUT, context.getRequiredTestMethod().getName() + "-failure");
+        }
+      };
+
+  @BeforeEach
+  void openBrowser() {
+    browser = HeadlessChromium.start();
+    driver = browser.driver();
+    wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  @AfterEach
+  void closeBrowserAndDeleteTheRequest() {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (processInstanceId != null) {
+        runtimeService.deleteProcessInstanceIfExists(
+            processInstanceId, "browser test finished", true, true, true, false);
+        historyService.deleteHistoricProcessInstanceIfExists(processInstanceId);
+      }
+      if (requestId != null) {
+        resourcePool.release(requestId);
+      }
+    }
+  }
+
+  @Test
+  void coordinatorPlansTheDeliveryInTasklist() {
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequest());
+    processInstanceId = instance.getId();
+    requestId = instance.getBusinessKey();
+    Task plan = openTask(PLAN_DELIVERY);
+    assertThat(plan).as("open Plan delivery task of %s", requestId).isNotNull();
+    assertThat(plan.getAssignee()).isNull();
+    LocalDate day = LocalDate.now().plusDays(2);
+
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logIn(COORDINATOR, COORDINATOR);
+    openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    openTaskFromTheList("Plan delivery", "Service delivery", plan.getId());
+    claim();
+
+    // the request, read-only
+    WebElement requestField = formInput("Request");
+    wait.until(attributeToBe(requestField, "value", requestId));
+    assertThat(requestField.isEnabled()).as("Request field enabled").isFalse();
+    WebElement titleField = formInput("Title");
+    assertThat(titleField.getDomProperty("value")).isEqualTo(TITLE);
+    assertThat(titleField.isEnabled()).as("Title field enabled").isFalse();
+    assertThat(formInput("Service").getDomProperty("value")).isEqualTo("Network access");
+    assertThat(formInput("Requester").getDomProperty("value")).isEqualTo("Ada Customer");
+
+    // the plan
+    enterDateTime("Planned start", day, "10:00");
+    enterDateTime("Planned completion", day, "14:00");
+    formInput("Instructions for the person executing").sendKeys(INSTRUCTIONS);
+    browser.saveSnapshot(OUTPUT, "plan-delivery-form-filled");
+    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    wait.until(browserDriver -> historicTask(plan.getId()).getEndTime() != null);
+    browser.saveSnapshot(OUTPUT, "plan-delivery-completed");
+
+    // what the engine says
+    HistoricTaskInstance planned = historicTask(plan.getId());
+    assertThat(planned.getDeleteReason()).isEqualTo("completed");
+    assertThat(planned.getAssignee()).isEqualTo(COORDINATOR);
+    assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_CLAIM)).isEqualTo(COORDINATOR);
+    assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_COMPLETE)).isEqualTo(COORDINATOR);
+    assertThat(variable(Variables.DELIVERY_INSTRUCTIONS)).isEqualTo(INSTRUCTIONS);
+    assertThat((String) variable(Variables.PLANNED_START)).startsWith(day + "T10:00");
+    assertThat((String) variable(Variables.PLANNED_COMPLETION)).startsWith(day + "T14:00");
+    Task execute = openTask(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(execute).as("open Execute service activities task of %s", requestId).isNotNull();
+    assertThat(execute.getAssignee()).isEqualTo("staff2");
+  }
+
+  // ------------------------------------------------------------------------------------------ Tasklist pages
+  // The selectors rely on Tasklist 7.24's templates (camunda-webapp-webjar), not on anything of this application.
+
+  /** The login form of the Camunda webapps ({@code camunda-commons-ui/lib/auth/page/form.html}). */
+  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
+  private static final By LOGIN_USER = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By LOGIN_PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_SUBMIT = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  /** The open task's name in the task pane, and its Claim button (shown while nobody is assigned). */
+  private static final By TASK_NAME = By.cssSelector("[cam-tasklist-task] .names h2.task");
+  private static final By CLAIM_BUTTON = By.cssSelector("[cam-tasklist-task-meta] button.claim");
+  private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]");
+  /** The form's buttons below every task form (Save, Complete). */
+  private static final By COMPLETE_BUTTON =
+      By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
+
+  private void logIn(String user, String password) {
+    wait.until(visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
+    driver.findElement(LOGIN_PASSWORD).sendKeys(password);
+    driver.findElement(LOGIN_SUBMIT).click();
+    wait.until(invisibilityOfElementLocated(LOGIN_FORM));
+  }
+
+  /** Clicks a filter in the left column and waits until it is the active one. */
+  private void openFilter(String name) {
+    String filter =
+        "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
+            + "[h4[contains(@class,'name')]/a[normalize-space(text())=\"" + name + "\"]]";
+    wait.until(elementToBeClickable(By.xpath(filter + "/h4[contains(@class,'name')]/a"))).click();
+    wait.until(browserDriver -> browserDriver.findElement(By.xpath(filter)).getAttribute("class").contains("active"));
+  }
+
+  /**
+   * Opens the task from the list of the active filter. The list shows the task and process names only, not the
+   * request, so the entry is the one with those names that links to the request's task.
+   */
+  private void openTaskFromTheList(String taskName, String processName, String taskId) {
+    By entry =
+        By.xpath(
+            "//*[@cam-tasks]//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h6[contains(@class,'process-definition')][normalize-space()='" + processName + "']]"
+                + "//h4[contains(@class,'task')]/a[normalize-space()='" + taskName + "']"
+                + "[contains(@href,'task=" + taskId + "')]");
+    wait.until(elementToBeClickable(entry)).click();
+    wait.until(textToBe(TASK_NAME, taskName));
+  }
+
+  /** Tasklist shows the form read-only until the task is claimed. */
+  private void claim() {
+    wait.until(elementToBeClickable(CLAIM_BUTTON)).click();
+    wait.until(invisibilityOfElementLocated(CLAIM_BUTTON));
+    wait.until(visibilityOfElementLocated(ASSIGNEE));
+  }
+
+  // ------------------------------------------------------------------------------------------ the Camunda Form
+
+  /** The input of a form-js field, found through its label (the labels of {@code forms/plan-delivery.form}). */
+  private WebElement formInput(String label) {
+    WebElement labelElement =
+        wait.until(
+            visibilityOfElementLocated(
+                By.xpath(
+                    "//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
+                        + "[normalize-space(text())='" + label + "']")));
+    return inView(driver.findElement(By.id(labelElement.getAttribute("for"))));
+  }
+
+  /** Tasklist's fixed footer covers the bottom of the task pane: clicks go to the middle of the view. */
+  private WebElement inView(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
+  }
+
+  /**
+   * A form-js datetime field: a flatpickr date input, whose format follows the browser locale (its placeholder,
+   * e.g. mm/dd/yyyy), and a time input (hh:mm with use24h).
+   */
+  private void enterDateTime(String label, LocalDate date, String time) {
+    WebElement dateInput = formInput(label + " \u2013 date");
+    wait.until(elementToBeClickable(dateInput));
+    String text =
+        dateInput
+            .getAttribute("placeholder")
+            .replace("yyyy", String.format("%04d", date.getYear()))
+            .replace("mm", String.format("%02d", date.getMonthValue()))
+            .replace("dd", String.format("%02d", date.getDayOfMonth()));
+    dateInput.click();
+    dateInput.sendKeys(text, Keys.ENTER);
+    wait.until(attributeToBe(dateInput, "value", text));
+
+    WebElement timeInput = formInput(label + " \u2013 time");
+    timeInput.click();
+    timeInput.sendKeys(time, Keys.TAB);
+    wait.until(attributeToBe(timeInput, "value", time));
+  }
+
+  // ------------------------------------------------------------------------------------------ engine
+
+  private Map<String, Object> vpnRequest() {
+    Map<String, Object> request = new HashMap<>();
+    request.put(Variables.SERVICE_CODE, "NETWORK_ACCESS");
+    request.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
+    request.put(Variables.PRIORITY, "HIGH");
+    request.put(Variables.TITLE, TITLE);
+    request.put(Variables.DESCRIPTION, "Our new accountant starts on Monday and works from home on Fridays.");
+    request.put(Variables.REQUESTER_NAME, "Ada Customer");
+    request.put(Variables.REQUESTER_EMAIL, "ada@customer.example");
+    request.put(Variables.CUSTOMER_ID, "CUST-042");
+    return request;
+  }
+
+  private String definitionIdOf(String key) {
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult()
+        .getId();
+  }
+
+  private Task openTask(String taskDefinitionKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(requestId)
+        .taskDefinitionKey(taskDefinitionKey)
+        .singleResult();
+  }
+
+  private HistoricTaskInstance historicTask(String taskId) {
+    return historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+  }
+
+  private String userOf(String taskId, String operationType) {
+    return historyService
+        .createUserOperationLogQuery()
+        .taskId(taskId)
+        .operationType(operationType)
+        .list()
+        .stream()
+        .findFirst()
+        .map(UserOperationLogEntry::getUserId)
+        .orElseThrow(() -> new AssertionError("No " + operationType + " of task " + taskId + " in the operation log"));
+  }
+
+  private Object variable(String name) {
+    return runtimeService.getVariable(processInstanceId, name);
+  }
+}
