@@ -17,8 +17,8 @@ public record ServiceDefinition(
     List<String> checklist,
     List<SlaTarget> slaTargets) {
 
-  public boolean offers(String requestTypeCode) {
-    return requestTypes.stream().anyMatch(type -> type.code().equals(requestTypeCode));
+  public Optional<RequestType> requestType(String code) {
+    return requestTypes.stream().filter(type -> type.code().equals(code)).findFirst();
   }
 
   public Optional<SlaTarget> slaFor(Priority priority) {

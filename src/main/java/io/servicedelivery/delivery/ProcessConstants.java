@@ -97,6 +97,7 @@ public final class ProcessConstants {
     public static final String RECEIVED_AT = "receivedAt";
     // B: validate request and bind the SLA
     public static final String SERVICE_NAME = "serviceName";
+    public static final String REQUEST_TYPE_NAME = "requestTypeName";
     public static final String REQUIRED_SKILL = "requiredSkill";
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";

@@ -9,6 +9,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUIRED_SKILL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
@@ -65,6 +66,7 @@ class ValidateRequestDelegate implements JavaDelegate {
     }
     execution.setVariable(PRIORITY, valid.priority().name());
     execution.setVariable(SERVICE_NAME, valid.service().name());
+    execution.setVariable(REQUEST_TYPE_NAME, valid.requestType().name());
     execution.setVariable(REQUIRED_SKILL, valid.service().requiredSkill());
     execution.setVariable(CHECKLIST_ITEMS, new ArrayList<>(valid.service().checklist()));
     execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());

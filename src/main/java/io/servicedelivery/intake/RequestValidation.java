@@ -1,6 +1,7 @@
 package io.servicedelivery.intake;
 
 import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.SlaTarget;
@@ -66,11 +67,15 @@ public class RequestValidation {
         reasons.add("The service catalog has no service '" + request.serviceCode() + "'.");
       }
     }
+    Optional<RequestType> requestType = Optional.empty();
     if (isBlank(request.requestType())) {
       reasons.add("The request type is missing.");
-    } else if (service.isPresent() && !service.get().offers(request.requestType().trim())) {
-      reasons.add(
-          "The service " + service.get().name() + " has no request type '" + request.requestType() + "'.");
+    } else if (service.isPresent()) {
+      requestType = service.get().requestType(request.requestType().trim());
+      if (requestType.isEmpty()) {
+        reasons.add(
+            "The service " + service.get().name() + " has no request type '" + request.requestType() + "'.");
+      }
     }
 
     Optional<SlaTarget> target = service.flatMap(s -> Optional.ofNullable(priority).flatMap(s::slaFor));
@@ -82,7 +87,10 @@ public class RequestValidation {
     }
     SlaTarget sla = target.orElseThrow();
     return new ValidatedRequest(
-        service.get(), priority, slaClock.dueDates(receivedAt, sla.response(), sla.resolution()));
+        service.get(),
+        requestType.orElseThrow(),
+        priority,
+        slaClock.dueDates(receivedAt, sla.response(), sla.resolution()));
   }
 
   /** @return true when the value is present */

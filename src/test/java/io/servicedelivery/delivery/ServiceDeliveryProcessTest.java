@@ -80,6 +80,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             entry(Variables.REQUEST_ID, requestId),
             entry(Variables.CHANNEL, "SERVICE_DESK"),
             entry(Variables.SERVICE_NAME, "Network access"),
+            entry(Variables.REQUEST_TYPE_NAME, "Remote access through VPN"),
             entry(Variables.REQUIRED_SKILL, "network"),
             entry(Variables.RESPONSE_DUE_AT, Date.from(T0.plus(sla.response()))),
             entry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(sla.resolution()))));
