@@ -2,6 +2,7 @@ package io.servicedelivery.web;
 
 import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -10,6 +11,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfEl
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.identity.TasklistFilters;
 import io.servicedelivery.resourcing.ResourcePool;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,9 +49,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A service coordinator plans a delivery in Tasklist with a real (headless) browser: log in, open the group's
- * tasks, claim "Plan delivery", read the request in the Camunda Form, fill in the plan and complete it. The engine,
- * not the browser, then tells whether the work was done.
+ * People do their work in Tasklist with a real (headless) browser. A service coordinator logs in, opens the group's
+ * tasks, claims "Plan delivery", reads the request in the Camunda Form, fills in the plan and completes it; the
+ * assigned staff member ticks the service's checklist and reports the work done. The engine, not the browser, then
+ * tells whether the work was done.
  *
  * <p>Skipped when Chromium or chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link
  * HeadlessChromium}). On failure a screenshot, the page source and the browser console are saved under {@code
@@ -77,6 +81,7 @@ class TasklistBrowserTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired ResourcePool resourcePool;
+  @Autowired ServiceCatalog catalog;
 
   private HeadlessChromium browser;
   private WebDriver driver;
@@ -167,6 +172,48 @@ class TasklistBrowserTest {
     assertThat(execute.getAssignee()).isEqualTo("staff2");
   }
 
+  @Test
+  void assigneeTicksTheChecklistAndReportsTheWorkDoneInTasklist() {
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequest());
+    processInstanceId = instance.getId();
+    requestId = instance.getBusinessKey();
+    taskService.complete(
+        openTask(PLAN_DELIVERY).getId(),
+        Map.of(
+            Variables.PLANNED_START, "2026-11-24T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
+    Task execute = openTask(EXECUTE_SERVICE_ACTIVITIES);
+    List<String> checklist = catalog.get("NETWORK_ACCESS").checklist();
+
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logIn("staff2", "staff2");
+    openFilter(TasklistFilters.MY_TASKS);
+    openTaskFromTheList("Execute service activities", "Service delivery", execute.getId());
+
+    wait.until(attributeToBe(formInput("Request"), "value", requestId));
+    assertThat(formInput("Instructions").getDomProperty("value")).isEqualTo(INSTRUCTIONS);
+    for (String item : checklist) {
+      tick(item);
+    }
+    tick("Done \u2013 all service activities are complete");
+    // leaving a field (Tab) hands its value to form-js, which otherwise takes typed text in with a delay
+    formInput("Report").sendKeys("VPN profile deployed and tested together with the user", Keys.TAB);
+    formInput("Effort spent so far (hours, total)").sendKeys("1.5", Keys.TAB);
+    browser.saveSnapshot(OUTPUT, "execute-service-activities-form-filled");
+    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    wait.until(browserDriver -> historicTask(execute.getId()).getEndTime() != null);
+
+    assertThat(historicTask(execute.getId()).getDeleteReason()).isEqualTo("completed");
+    assertThat(variable(Variables.CHECKLIST_CONFIRMED)).asList().containsExactlyElementsOf(checklist);
+    assertThat(variable(Variables.PROGRESS_STATUS)).isEqualTo("DONE");
+    assertThat(((Number) variable(Variables.EFFORT_HOURS)).doubleValue()).isEqualTo(1.5);
+    Task review = openTask(REVIEW_QUALITY);
+    assertThat(review).as("the work went on to the quality review").isNotNull();
+    assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Variables.AUTOMATED_CHECK_FINDINGS))
+        .isEqualTo("All automated checks passed.");
+  }
+
   // ------------------------------------------------------------------------------------------ Tasklist pages
   // The selectors rely on Tasklist 7.24's templates (camunda-webapp-webjar), not on anything of this application.
 
@@ -232,6 +279,23 @@ class TasklistBrowserTest {
                     "//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
                         + "[normalize-space(text())='" + label + "']")));
     return inView(driver.findElement(By.id(labelElement.getAttribute("for"))));
+  }
+
+  /** Ticks a checkbox or radio button of the form through its label, as a person does. */
+  private void tick(String label) {
+    WebElement labelElement =
+        wait.until(
+            elementToBeClickable(
+                By.xpath("//form[contains(@class,'fjs-form')]//label[normalize-space()=\"" + label + "\"]")));
+    inView(labelElement).click();
+    wait.until(
+        browserDriver ->
+            (Boolean)
+                ((JavascriptExecutor) browserDriver)
+                    .executeScript(
+                        "const input = arguments[0].querySelector('input')"
+                            + " || document.getElementById(arguments[0].htmlFor); return input.checked;",
+                        labelElement));
   }
 
   /** Tasklist's fixed footer covers the bottom of the task pane: clicks go to the middle of the view. */
