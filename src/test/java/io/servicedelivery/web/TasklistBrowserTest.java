@@ -49,8 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * People do their work in Tasklist with a real (headless) browser. A service coordinator logs in, opens the group's
- * tasks, claims "Plan delivery", reads the request in the Camunda Form, fills in the plan and completes it; the
+ * People do their work in Tasklist with a real (headless) browser. A service coordinator submits the order form for
+ * a customer; a service coordinator logs in, opens the group's tasks, claims "Plan delivery", reads the request in the Camunda Form, fills in the plan and completes it; the
  * assigned staff member ticks the service's checklist and reports the work done. The engine, not the browser, then
  * tells whether the work was done.
  *
@@ -173,6 +173,34 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void coordinatorSubmitsTheOrderFormForACustomerInTasklist() {
+    String title = "Replacement laptop for the reception";
+
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logIn(COORDINATOR, COORDINATOR);
+    wait.until(elementToBeClickable(START_PROCESS)).click();
+    wait.until(elementToBeClickable(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Service delivery']")))
+        .click(); // the list of processes the coordinator may start
+    choose("Service", "Laptop provisioning");
+    choose("Request type", "Laptop provisioning \u2013 Replacement of an old or broken laptop");
+    choose("Priority", "High \u2013 work seriously impaired");
+    formInput("Title").sendKeys(title, Keys.TAB);
+    formInput("Description").sendKeys("The reception laptop no longer charges.", Keys.TAB);
+    formInput("Requester name").sendKeys("Ada Customer", Keys.TAB);
+    formInput("Requester e-mail").sendKeys("ada@customer.example", Keys.TAB);
+    browser.saveSnapshot(OUTPUT, "order-form-filled");
+    inView(wait.until(elementToBeClickable(START_BUTTON))).click();
+    ProcessInstance instance = wait.until(browserDriver -> requestTitled(title));
+    processInstanceId = instance.getId();
+    requestId = instance.getBusinessKey();
+    assertThat(variable("initiator")).isEqualTo(COORDINATOR);
+    assertThat(variable(Variables.SERVICE_CODE)).isEqualTo("LAPTOP_PROVISIONING");
+    assertThat(variable(Variables.REQUEST_TYPE)).isEqualTo("REPLACEMENT");
+    assertThat(variable(Variables.PRIORITY)).isEqualTo("HIGH");
+    assertThat(openTask(PLAN_DELIVERY)).as("the valid request waits for planning").isNotNull();
+  }
+
+  @Test
   void assigneeTicksTheChecklistAndReportsTheWorkDoneInTasklist() {
     ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequest());
     processInstanceId = instance.getId();
@@ -226,6 +254,10 @@ class TasklistBrowserTest {
   private static final By TASK_NAME = By.cssSelector("[cam-tasklist-task] .names h2.task");
   private static final By CLAIM_BUTTON = By.cssSelector("[cam-tasklist-task-meta] button.claim");
   private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]");
+  /** The header link that opens the dialog to start a process, and that dialog's start button. */
+  private static final By START_PROCESS = By.xpath("//a[normalize-space()='Start process']");
+  private static final By START_BUTTON =
+      By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
   /** The form's buttons below every task form (Save, Complete). */
   private static final By COMPLETE_BUTTON =
       By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
@@ -279,6 +311,23 @@ class TasklistBrowserTest {
                     "//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
                         + "[normalize-space(text())='" + label + "']")));
     return inView(driver.findElement(By.id(labelElement.getAttribute("for"))));
+  }
+
+  /**
+   * Picks an option of a form-js select by its label. A plain select is opened through its display (its labelled
+   * input is hidden), a searchable one through its input.
+   */
+  private void choose(String label, String option) {
+    WebElement input = formInput(label);
+    List<WebElement> display = driver.findElements(By.id(input.getAttribute("id") + "-display"));
+    WebElement select = display.isEmpty() ? input : inView(display.get(0));
+    wait.until(elementToBeClickable(select)).click();
+    wait.until(
+            elementToBeClickable(
+                By.xpath(
+                    "//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-dropdownlist-item')]"
+                        + "[normalize-space()=\"" + option + "\"]")))
+        .click();
   }
 
   /** Ticks a checkbox or radio button of the form through its label, as a person does. */
@@ -349,6 +398,14 @@ class TasklistBrowserTest {
         .latestVersion()
         .singleResult()
         .getId();
+  }
+
+  private ProcessInstance requestTitled(String title) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(SERVICE_DELIVERY)
+        .variableValueEquals(Variables.TITLE, title)
+        .singleResult();
   }
 
   private Task openTask(String taskDefinitionKey) {
