@@ -32,11 +32,11 @@ class ReceiveRequestDelegate implements JavaDelegate {
       requestId = records.nextRequestId();
       execution.setProcessBusinessKey(requestId);
     }
-    Channel channel = Channel.parseOrDefault(ProcessData.of(execution).string(CHANNEL));
+    String channel = Channel.normalize(ProcessData.of(execution).string(CHANNEL));
     Instant receivedAt = clock.instant();
-    records.open(requestId, execution.getProcessInstanceId(), channel.name(), receivedAt);
+    records.open(requestId, execution.getProcessInstanceId(), channel, receivedAt);
     execution.setVariable(REQUEST_ID, requestId);
-    execution.setVariable(CHANNEL, channel.name());
+    execution.setVariable(CHANNEL, channel);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
   }
 }

@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery;
 
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CHANNEL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
@@ -57,7 +58,8 @@ class ValidateRequestDelegate implements JavaDelegate {
             data.string(PRIORITY),
             data.string(REQUESTER_NAME),
             data.string(REQUESTER_EMAIL),
-            data.string(CUSTOMER_ID));
+            data.string(CUSTOMER_ID),
+            data.string(CHANNEL));
     ValidatedRequest valid;
     try {
       valid = validation.validate(request, data.instant(RECEIVED_AT));

@@ -1,5 +1,8 @@
 package io.servicedelivery.intake;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** How a request reached the service organisation. */
 public enum Channel {
   /** the customer portal */
@@ -11,10 +14,16 @@ public enum Channel {
   /** the sales-order system */
   SALES_ORDER;
 
-  public static Channel parseOrDefault(String value) {
-    if (value == null || value.isBlank()) {
-      return SERVICE_DESK;
-    }
-    return valueOf(value.trim().toUpperCase());
+  /** The channel a request names; none named means the service desk. */
+  public static String normalize(String value) {
+    return value == null || value.isBlank() ? SERVICE_DESK.name() : value.trim().toUpperCase();
+  }
+
+  static boolean isKnown(String value) {
+    return Arrays.stream(values()).anyMatch(channel -> channel.name().equals(value));
+  }
+
+  static String allowed() {
+    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
   }
 }

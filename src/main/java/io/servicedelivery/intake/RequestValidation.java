@@ -50,6 +50,10 @@ public class RequestValidation {
       reasons.add("The requester e-mail '" + request.requesterEmail() + "' is not an e-mail address.");
     }
 
+    if (!Channel.isKnown(request.channel())) {
+      reasons.add("The channel '" + request.channel() + "' is not one of " + Channel.allowed() + ".");
+    }
+
     Priority priority = Priority.parse(request.priority());
     if (priority == null) {
       reasons.add(

@@ -9,4 +9,5 @@ public record ServiceRequest(
     String priority,
     String requesterName,
     String requesterEmail,
-    String customerId) {}
+    String customerId,
+    String channel) {}

@@ -41,7 +41,7 @@ public class ServiceDeliveryRecords {
             values (?, ?, ?, ?, 'OPEN')""")
         .param(requestId)
         .param(processInstanceId)
-        .param(channel)
+        .param(truncate(channel, 20))
         .param(Timestamp.from(receivedAt))
         .update();
   }

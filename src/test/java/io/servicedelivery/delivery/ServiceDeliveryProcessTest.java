@@ -156,6 +156,23 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void messageFromAnUnknownChannelIsRejected() {
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.CHANNEL, "fax");
+
+    ProcessInstance instance =
+        runtimeService
+            .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
+            .setVariables(request)
+            .correlateStartMessage();
+
+    assertThat(instance).hasPassed(REQUEST_REJECTED).isEnded();
+    ServiceDeliveryRecord record = records.get(instance.getBusinessKey());
+    assertThat(record.channel()).isEqualTo("FAX");
+    assertThat(record.outcomeReason()).isEqualTo("The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER.");
+  }
+
+  @Test
   void invalidRequestIsRejectedAndTheRequesterToldWhy() {
     Map<String, Object> request = vpnRequest();
     request.put(Variables.SERVICE_CODE, "TELEPORTATION");

@@ -46,23 +46,27 @@ class RequestValidationTest {
             request("DATA_RECOVERY", "FILE_RESTORE", "URGENT"),
             "The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "", "d", "HIGH", "Ada", "ada@x.example", null),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "", "d", "HIGH", "Ada", "ada@x.example", null, "API"),
             "The title is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null, "API"),
             "The title is longer than 200 characters."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", null, "HIGH", "Ada", "ada@x.example", null),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", null, "HIGH", "Ada", "ada@x.example", null, "API"),
             "The description is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", null, "ada@x.example", null),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", null, "ada@x.example", null, "API"),
             "The requester name is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada-at-example", null),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada-at-example", null, "API"),
             "The requester e-mail 'ada-at-example' is not an e-mail address."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", "c".repeat(65)),
-            "The customer id is longer than 64 characters."));
+            new ServiceRequest(
+                "DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", "c".repeat(65), "API"),
+            "The customer id is longer than 64 characters."),
+        Arguments.of(
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "FAX"),
+            "The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER."));
   }
 
   @ParameterizedTest
@@ -79,13 +83,16 @@ class RequestValidationTest {
     InvalidRequestException invalid =
         catchThrowableOfType(
             InvalidRequestException.class,
-            () -> validation.validate(new ServiceRequest(null, null, null, null, null, null, null, null), RECEIVED));
+            () ->
+                validation.validate(
+                    new ServiceRequest(null, null, null, null, null, null, null, null, null), RECEIVED));
 
-    assertThat(invalid.reasons()).hasSize(7);
+    assertThat(invalid.reasons()).hasSize(8);
   }
 
   private static ServiceRequest request(String service, String type, String priority) {
     return new ServiceRequest(
-        service, type, "Restore my thesis", "The folder vanished on Friday", priority, "Ada", "ada@uni.example", "C-1");
+        service, type, "Restore my thesis", "The folder vanished on Friday", priority, "Ada", "ada@uni.example", "C-1",
+        "PORTAL");
   }
 }
