@@ -40,7 +40,12 @@ class ApiSecurity {
   private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {
     return (request, response, exception) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"service-delivery\"");
-      write(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with a Camunda user.", request.getRequestURI());
+      write(
+          response,
+          objectMapper,
+          HttpStatus.UNAUTHORIZED,
+          "Authentication required: use HTTP Basic with a Camunda user.",
+          request.getRequestURI());
     };
   }
 

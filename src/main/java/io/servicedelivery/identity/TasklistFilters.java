@@ -58,7 +58,11 @@ public class TasklistFilters {
                 "My tasks and my groups' tasks due within the next 4 hours",
                 0,
                 "#d62728",
-                taskService.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(4)}").orderByDueDate().asc()));
+                taskService
+                    .createTaskQuery()
+                    .dueBeforeExpression("${dateTime().plusHours(4)}")
+                    .orderByDueDate()
+                    .asc()));
     for (Filter filter : filters) {
       for (String group : groups) {
         grantRead(group, filter.getId());

@@ -53,7 +53,8 @@ class ServiceCatalogApiTest {
   @Test
   void unknownServiceIsA404ProblemNamingTheCode() {
     ResponseEntity<JsonNode> response =
-        http.withBasicAuth("coordinator", "coordinator").getForEntity("/api/catalog/services/TELEPORTATION", JsonNode.class);
+        http.withBasicAuth("coordinator", "coordinator")
+            .getForEntity("/api/catalog/services/TELEPORTATION", JsonNode.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

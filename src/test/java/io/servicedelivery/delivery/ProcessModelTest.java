@@ -88,7 +88,9 @@ class ProcessModelTest {
   void everyProcessIsExecutableWithAHistoryTimeToLive(Path diagram) {
     for (Process process : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)) {
       assertThat(process.isExecutable()).as(process.getId()).isTrue();
-      assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId() + " history time to live").isNotBlank();
+      assertThat(process.getCamundaHistoryTimeToLiveString())
+          .as(process.getId() + " history time to live")
+          .isNotBlank();
       assertThat(diagram.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
     }
   }

@@ -169,7 +169,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance).hasPassed(REQUEST_REJECTED).isEnded();
     ServiceDeliveryRecord record = records.get(instance.getBusinessKey());
     assertThat(record.channel()).isEqualTo("FAX");
-    assertThat(record.outcomeReason()).isEqualTo("The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER.");
+    assertThat(record.outcomeReason())
+        .isEqualTo("The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER.");
   }
 
   @Test
@@ -316,10 +317,14 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance).isWaitingAt(ALLOCATE_RESOURCES);
     Task replan = task(requestId, REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
-    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE)).asString().contains("staff2 (not available)");
+    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+        .asString()
+        .contains("staff2 (not available)");
 
     resourcePool.setAvailable("staff2", true);
-    taskService.complete(replan.getId(), Map.of(Variables.REPLAN_NOTE, "staff2 is back from training", Variables.PREFERRED_RESOURCE, ""));
+    taskService.complete(
+        replan.getId(),
+        Map.of(Variables.REPLAN_NOTE, "staff2 is back from training", Variables.PREFERRED_RESOURCE, ""));
 
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
@@ -490,13 +495,14 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   private Object calledInstanceVariable(String requestId, String name) {
-    ProcessInstance called =
+    ProcessInstance request =
         runtimeService
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(requestId)
-            .superProcessInstanceId(
-                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).processDefinitionKey(SERVICE_DELIVERY).singleResult().getId())
+            .processDefinitionKey(SERVICE_DELIVERY)
             .singleResult();
+    ProcessInstance called =
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();
     return runtimeService.getVariable(called.getId(), name);
   }
 

@@ -141,7 +141,8 @@ class EngineRestWorkflowTest {
       JsonNode filters = http.withBasicAuth(user, user).getForObject("/engine-rest/filter", JsonNode.class);
       assertThat(filters.findValuesAsText("name"))
           .as(user)
-          .containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.SLA_AT_RISK);
+          .containsExactlyInAnyOrder(
+              TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.SLA_AT_RISK);
     }
     String critical = startRequestAs("coordinator", "NETWORK_ACCESS", "NEW_ACCESS", "CRITICAL"); // plan within 15 min
     String low = startRequestAs("coordinator", "NETWORK_ACCESS", "NEW_ACCESS", "LOW"); // plan within 8 h
@@ -195,7 +196,8 @@ class EngineRestWorkflowTest {
   private void submit(String user, String taskId, Map<String, Object> variables) {
     ResponseEntity<String> response =
         http.withBasicAuth(user, user)
-            .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+            .postForEntity(
+                "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 

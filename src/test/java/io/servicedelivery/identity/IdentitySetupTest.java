@@ -3,11 +3,13 @@ package io.servicedelivery.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,16 +53,17 @@ class IdentitySetupTest {
   @Test
   void everyGroupMayUseTasklistAndOnlyManagersCockpit() {
     for (String group : Groups.ALL) {
-      assertThat(authorizationService.isUserAuthorized(null, java.util.List.of(group), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
-          .as(group)
-          .isTrue();
-      assertThat(authorizationService.isUserAuthorized(null, java.util.List.of(group), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
-          .as(group)
-          .isEqualTo(group.equals(Groups.OPERATIONS_MANAGERS));
+      assertThat(mayUse(group, "tasklist")).as(group).isTrue();
+      assertThat(mayUse(group, "cockpit")).as(group).isEqualTo(group.equals(Groups.OPERATIONS_MANAGERS));
     }
   }
 
-  private java.util.List<String> groupsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+  private boolean mayUse(String group, String application) {
+    return authorizationService.isUserAuthorized(
+        null, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }
 }

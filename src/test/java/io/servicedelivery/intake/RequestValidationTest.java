@@ -40,7 +40,8 @@ class RequestValidationTest {
         Arguments.of(request("DATA_RECOVERY", " ", "HIGH"), "The request type is missing."),
         Arguments.of(request("TELEPORTATION", "BEAM", "HIGH"), "The service catalog has no service 'TELEPORTATION'."),
         Arguments.of(
-            request("DATA_RECOVERY", "NEW_LAPTOP", "HIGH"), "The service Data recovery has no request type 'NEW_LAPTOP'."),
+            request("DATA_RECOVERY", "NEW_LAPTOP", "HIGH"),
+            "The service Data recovery has no request type 'NEW_LAPTOP'."),
         Arguments.of(request("DATA_RECOVERY", "FILE_RESTORE", null), "The priority is missing."),
         Arguments.of(
             request("DATA_RECOVERY", "FILE_RESTORE", "URGENT"),
@@ -49,7 +50,8 @@ class RequestValidationTest {
             new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "", "d", "HIGH", "Ada", "ada@x.example", null, "API"),
             "The title is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null, "API"),
+            new ServiceRequest(
+                "DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null, "API"),
             "The title is longer than 200 characters."),
         Arguments.of(
             new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", null, "HIGH", "Ada", "ada@x.example", null, "API"),

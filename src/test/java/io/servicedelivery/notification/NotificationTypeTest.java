@@ -20,7 +20,8 @@ class NotificationTypeTest {
             "slaConsumedPercent", 75,
             "resolutionDueAt", Date.from(Instant.parse("2026-11-23T16:00:00Z")));
 
-    assertThat(NotificationType.SLA_WARNING.subject(model)).isEqualTo("SLA warning: SR-000007 is due 2026-11-23 16:00 UTC");
+    assertThat(NotificationType.SLA_WARNING.subject(model))
+        .isEqualTo("SLA warning: SR-000007 is due 2026-11-23 16:00 UTC");
     assertThat(NotificationType.SLA_WARNING.body(model))
         .contains("\"Printer jams\" (On-site repair, priority HIGH) has used 75 %")
         .contains("Assigned to: -");

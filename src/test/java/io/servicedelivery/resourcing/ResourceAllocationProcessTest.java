@@ -73,7 +73,8 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.RESOURCE_ALLOCATED, false)
         .containsEntry(
             Variables.ALLOCATION_NOTE,
-            "Nobody with the skill 'software' is available with free capacity: staff1 (not available), staff2 (2/2 busy).");
+            "Nobody with the skill 'software' is available with free capacity: "
+                + "staff1 (not available), staff2 (2/2 busy).");
 
     resourcePool.setAvailable("staff1", true);
     taskService.complete(

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Allocation against the seeded pool: staff1 (hardware, software; capacity 3) and staff2 (network, storage, software; 2). */
+/**
+ * Allocation against the seeded pool: staff1 (hardware, software; capacity 3) and staff2 (network, storage,
+ * software; capacity 2).
+ */
 @WebIntegrationTest
 class ResourcePoolTest {
 

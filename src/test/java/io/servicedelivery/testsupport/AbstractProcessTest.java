@@ -72,7 +72,11 @@ public abstract class AbstractProcessTest {
   }
 
   protected Job timer(String processInstanceId, String activityId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(activityId)
+        .singleResult();
   }
 
   /** Tasklist stores a checklist as a JSON list; an ArrayList is what the engine deserializes it into. */

@@ -50,9 +50,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * People do their work in Tasklist with a real (headless) browser. A service coordinator submits the order form for
- * a customer; a service coordinator logs in, opens the group's tasks, claims "Plan delivery", reads the request in the Camunda Form, fills in the plan and completes it; the
- * assigned staff member ticks the service's checklist and reports the work done. The engine, not the browser, then
- * tells whether the work was done.
+ * a customer, and plans a delivery: logs in, opens the group's tasks, claims "Plan delivery", reads the request in
+ * the Camunda Form, fills in the plan and completes it. The assigned staff member ticks the service's checklist and
+ * reports the work done. The engine, not the browser, then tells whether the work was done.
  *
  * <p>Skipped when Chromium or chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link
  * HeadlessChromium}). On failure a screenshot, the page source and the browser console are saved under {@code
@@ -179,8 +179,7 @@ class TasklistBrowserTest {
     driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
     logIn(COORDINATOR, COORDINATOR);
     wait.until(elementToBeClickable(START_PROCESS)).click();
-    wait.until(elementToBeClickable(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Service delivery']")))
-        .click(); // the list of processes the coordinator may start
+    wait.until(elementToBeClickable(startableProcess("Service delivery"))).click();
     choose("Service", "Laptop provisioning");
     choose("Request type", "Laptop provisioning \u2013 Replacement of an old or broken laptop");
     choose("Priority", "High \u2013 work seriously impaired");
@@ -256,6 +255,10 @@ class TasklistBrowserTest {
   private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]");
   /** The header link that opens the dialog to start a process, and that dialog's start button. */
   private static final By START_PROCESS = By.xpath("//a[normalize-space()='Start process']");
+  private static By startableProcess(String name) {
+    return By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + name + "']");
+  }
+
   private static final By START_BUTTON =
       By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
   /** The form's buttons below every task form (Save, Complete). */
