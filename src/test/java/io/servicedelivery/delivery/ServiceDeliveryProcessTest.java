@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -143,12 +144,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     Map<String, Object> request = vpnRequest();
     request.put(Variables.CHANNEL, "API");
 
-    ProcessInstance instance =
-        runtimeService
-            .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
-            .processInstanceBusinessKey("REQ-4711")
-            .setVariables(request)
-            .correlateStartMessage();
+    ProcessInstance instance = submitMessage("REQ-4711", request);
 
     assertThat(instance).hasPassed(SERVICE_REQUEST_SUBMITTED, RECEIVE_REQUEST).isWaitingAt(PLAN_DELIVERY);
     assertThat(instance).hasBusinessKey("REQ-4711").hasVariables(Variables.RESPONSE_DUE_AT);
@@ -160,11 +156,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     Map<String, Object> request = vpnRequest();
     request.put(Variables.CHANNEL, "fax");
 
-    ProcessInstance instance =
-        runtimeService
-            .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
-            .setVariables(request)
-            .correlateStartMessage();
+    ProcessInstance instance = submitMessage(null, request);
 
     assertThat(instance).hasPassed(REQUEST_REJECTED).isEnded();
     ServiceDeliveryRecord record = records.get(instance.getBusinessKey());
@@ -440,6 +432,16 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             .singleResult()
             .getId();
     return formService.submitStartForm(definitionId, request);
+  }
+
+  /** The message a system sends; without a business key the request gets a new id. */
+  private ProcessInstance submitMessage(String businessKey, Map<String, Object> request) {
+    MessageCorrelationBuilder message =
+        runtimeService.createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED).setVariables(request);
+    if (businessKey != null) {
+      message.processInstanceBusinessKey(businessKey);
+    }
+    return message.correlateStartMessage();
   }
 
   private ProcessInstance startPlannedRequest() {
