@@ -1,5 +1,6 @@
 package io.servicedelivery.identity;
 
+import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
@@ -36,7 +37,8 @@ class DemoUsers {
           new DemoUser("staff1", "Sam", "Field", List.of(OPERATIONAL_STAFF)),
           new DemoUser("staff2", "Noor", "Network", List.of(OPERATIONAL_STAFF)),
           new DemoUser("qa", "Quinn", "Adams", List.of(QUALITY_ASSURANCE)),
-          new DemoUser("analyst", "Ana", "Silva", List.of(RESOURCE_ANALYSTS)));
+          new DemoUser("analyst", "Ana", "Silva", List.of(RESOURCE_ANALYSTS)),
+          new DemoUser("portal", "Customer", "Portal", List.of(API_CLIENTS)));
 
   static final String ADMIN = "demo";
 

@@ -10,7 +10,10 @@ public final class Groups {
   public static final String OPERATIONAL_STAFF = "operational-staff";
   public static final String QUALITY_ASSURANCE = "quality-assurance";
   public static final String RESOURCE_ANALYSTS = "resource-analysts";
+  /** systems and portals that submit and follow requests through {@code /api}; they do no work in Tasklist */
+  public static final String API_CLIENTS = "api-clients";
 
+  /** the groups of people who work in Tasklist */
   public static final List<String> ALL =
       List.of(OPERATIONS_MANAGERS, SERVICE_COORDINATORS, OPERATIONAL_STAFF, QUALITY_ASSURANCE, RESOURCE_ANALYSTS);
 

@@ -3,6 +3,7 @@ package io.servicedelivery.identity;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
@@ -51,7 +52,8 @@ class IdentitySetup {
           SERVICE_COORDINATORS, "Service Coordinators",
           OPERATIONAL_STAFF, "Operational Staff",
           QUALITY_ASSURANCE, "Quality Assurance",
-          RESOURCE_ANALYSTS, "Resource Analysts");
+          RESOURCE_ANALYSTS, "Resource Analysts",
+          API_CLIENTS, "API Clients");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -68,6 +70,7 @@ class IdentitySetup {
   @Order(ORDER)
   public void setUp() {
     Groups.ALL.forEach(this::createGroup);
+    createGroup(API_CLIENTS);
     Groups.ALL.forEach(group -> grant(group, APPLICATION, "tasklist", ACCESS));
     grant(OPERATIONS_MANAGERS, APPLICATION, "cockpit", ACCESS);
 

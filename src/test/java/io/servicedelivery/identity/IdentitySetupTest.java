@@ -46,6 +46,7 @@ class IdentitySetupTest {
     assertThat(groupsOf("staff2")).containsExactly(Groups.OPERATIONAL_STAFF);
     assertThat(groupsOf("qa")).containsExactly(Groups.QUALITY_ASSURANCE);
     assertThat(groupsOf("analyst")).containsExactly(Groups.RESOURCE_ANALYSTS);
+    assertThat(groupsOf("portal")).containsExactly(Groups.API_CLIENTS);
     assertThat(groupsOf("demo")).containsAll(Groups.ALL).contains("camunda-admin");
     assertThat(identityService.checkPassword("staff1", "staff1")).isTrue();
   }
