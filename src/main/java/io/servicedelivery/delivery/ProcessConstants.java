@@ -16,6 +16,12 @@ public final class ProcessConstants {
     private ProcessKeys() {}
   }
 
+  public static final class DecisionKeys {
+    public static final String PRIORITY_MATRIX = "priority-matrix";
+
+    private DecisionKeys() {}
+  }
+
   public static final class Messages {
     public static final String SERVICE_REQUEST_SUBMITTED = "ServiceRequestSubmitted";
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
@@ -35,11 +41,15 @@ public final class ProcessConstants {
     public static final String ORDER_FORM_SUBMITTED = "StartEvent_OrderFormSubmitted";
     public static final String SERVICE_REQUEST_SUBMITTED = "StartEvent_ServiceRequestSubmitted";
     public static final String RECEIVE_REQUEST = "Task_ReceiveRequest";
+    public static final String PRIORITY_GIVEN = "Gateway_PriorityGiven";
+    public static final String DETERMINE_PRIORITY = "Task_DeterminePriority";
     public static final String VALIDATE_REQUEST = "Task_ValidateRequest";
     public static final String REQUEST_INVALID = "BoundaryEvent_RequestInvalid";
     public static final String NOTIFY_REJECTION = "Task_NotifyRejection";
     public static final String CLOSE_REJECTED_REQUEST = "Task_CloseRejectedRequest";
     public static final String REQUEST_REJECTED = "EndEvent_RequestRejected";
+    public static final String ACKNOWLEDGE_REQUEST = "Task_AcknowledgeRequest";
+    public static final String REQUEST_ACKNOWLEDGED = "EndEvent_RequestAcknowledged";
     public static final String PLAN_DELIVERY = "Task_PlanDelivery";
     public static final String ALLOCATE_RESOURCES = "CallActivity_AllocateResources";
     public static final String DELIVER_SERVICE = "SubProcess_DeliverService";
@@ -88,6 +98,9 @@ public final class ProcessConstants {
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";
     public static final String PRIORITY = "priority";
+    /** instead of a priority: how much of the business is affected, and how soon it hurts (HIGH, MEDIUM, LOW) */
+    public static final String IMPACT = "impact";
+    public static final String URGENCY = "urgency";
     public static final String REQUESTER_NAME = "requesterName";
     public static final String REQUESTER_EMAIL = "requesterEmail";
     public static final String CUSTOMER_ID = "customerId";

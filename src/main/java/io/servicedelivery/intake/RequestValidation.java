@@ -58,7 +58,7 @@ public class RequestValidation {
     if (priority == null) {
       reasons.add(
           isBlank(request.priority())
-              ? "The priority is missing."
+              ? "The priority is missing: give a priority, or an impact and an urgency of HIGH, MEDIUM or LOW."
               : "The priority '" + request.priority() + "' is not one of " + allowedPriorities() + ".");
     }
 

@@ -12,6 +12,14 @@ import java.util.regex.Pattern;
  * {@code {requestId}} are filled from the request.
  */
 public enum NotificationType {
+  REQUEST_ACKNOWLEDGED(
+      "We received your service request {requestId}",
+      """
+      Hello {requesterName},
+
+      thank you for your request "{title}" for {serviceName} (priority {priority}). Its number is {requestId}.
+      We will plan it by {responseDueAt} and deliver it by {resolutionDueAt}.
+      """),
   REQUEST_REJECTED(
       "Your service request {requestId} could not be accepted",
       """

@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
@@ -155,7 +158,29 @@ class ProcessModelTest {
 
   @ParameterizedTest
   @MethodSource("diagrams")
-  void everyDecisionHasAConditionPerWay(Path diagram) {
+  void businessRuleTasksEvaluateDecisionsOfThisProject(Path diagram) throws IOException {
+    Set<String> decisions = decisionIds();
+    for (BusinessRuleTask task :
+        Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(BusinessRuleTask.class)) {
+      assertThat(task.getCamundaDecisionRef()).as(task.getId()).isIn(decisions);
+      assertThat(task.getCamundaResultVariable()).as(task.getId() + " result variable").isNotBlank();
+    }
+  }
+
+  @Test
+  void everyDecisionHasAHistoryTimeToLive() throws IOException {
+    try (Stream<Path> files = Files.list(BPMN)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
+        for (Decision decision : Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)) {
+          assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyGatewayQuestionHasAConditionPerAnswer(Path diagram) {
     for (ExclusiveGateway gateway :
         Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(ExclusiveGateway.class)) {
       Collection<SequenceFlow> outgoing = gateway.getOutgoing();
@@ -251,6 +276,16 @@ class ProcessModelTest {
   private static Set<String> processIds() throws IOException {
     Set<String> ids = new HashSet<>();
     models().forEach(model -> ids.addAll(ids(model, Process.class)));
+    return ids;
+  }
+
+  private static Set<String> decisionIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    try (Stream<Path> files = Files.list(BPMN)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
+        Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).forEach(d -> ids.add(d.getId()));
+      }
+    }
     return ids;
   }
 
