@@ -1,10 +1,18 @@
 package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHANNEL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
 
 import io.servicedelivery.intake.Channel;
+import io.servicedelivery.records.ReceivedRequest;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +21,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A: gives the request its id (the business key, unless the caller brought one) and opens its delivery record. */
+/**
+ * A: gives the request its id (the business key, unless the caller brought one) and opens its delivery record with
+ * the request as it arrived.
+ */
 @Component("receiveRequest")
 class ReceiveRequestDelegate implements JavaDelegate {
 
@@ -32,9 +43,22 @@ class ReceiveRequestDelegate implements JavaDelegate {
       requestId = records.nextRequestId();
       execution.setProcessBusinessKey(requestId);
     }
-    String channel = Channel.normalize(ProcessData.of(execution).string(CHANNEL));
+    ProcessData data = ProcessData.of(execution);
+    String channel = Channel.normalize(data.string(CHANNEL));
     Instant receivedAt = clock.instant();
-    records.open(requestId, execution.getProcessInstanceId(), channel, receivedAt);
+    records.open(
+        new ReceivedRequest(
+            requestId,
+            execution.getProcessInstanceId(),
+            channel,
+            receivedAt,
+            data.string(SERVICE_CODE),
+            data.string(REQUEST_TYPE),
+            data.string(PRIORITY),
+            data.string(TITLE),
+            data.string(REQUESTER_NAME),
+            data.string(REQUESTER_EMAIL),
+            data.string(CUSTOMER_ID)));
     execution.setVariable(REQUEST_ID, requestId);
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));

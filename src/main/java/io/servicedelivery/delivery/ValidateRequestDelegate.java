@@ -9,6 +9,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUIRED_SKILL;
@@ -25,6 +26,7 @@ import io.servicedelivery.intake.InvalidRequestException;
 import io.servicedelivery.intake.RequestValidation;
 import io.servicedelivery.intake.ServiceRequest;
 import io.servicedelivery.intake.ValidatedRequest;
+import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -33,7 +35,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * B: validates the request against the catalog and binds its SLA. An invalid request ends in the BPMN error
+ * B: validates the request against the catalog and binds its SLA, in the process and on the delivery record. An invalid request ends in the BPMN error
  * {@value Errors#REQUEST_INVALID}, whose message (the boundary event's {@code rejectionReasons}) tells the requester
  * why.
  */
@@ -41,9 +43,11 @@ import org.springframework.stereotype.Component;
 class ValidateRequestDelegate implements JavaDelegate {
 
   private final RequestValidation validation;
+  private final ServiceDeliveryRecords records;
 
-  ValidateRequestDelegate(RequestValidation validation) {
+  ValidateRequestDelegate(RequestValidation validation, ServiceDeliveryRecords records) {
     this.validation = validation;
+    this.records = records;
   }
 
   @Override
@@ -66,6 +70,11 @@ class ValidateRequestDelegate implements JavaDelegate {
     } catch (InvalidRequestException invalid) {
       throw new BpmnError(Errors.REQUEST_INVALID, String.join("\n", invalid.reasons()));
     }
+    records.bindSla(
+        data.string(REQUEST_ID),
+        valid.priority().name(),
+        valid.sla().responseDueAt(),
+        valid.sla().resolutionDueAt());
     execution.setVariable(PRIORITY, valid.priority().name());
     execution.setVariable(SERVICE_NAME, valid.service().name());
     execution.setVariable(REQUEST_TYPE_NAME, valid.requestType().name());

@@ -1,10 +1,15 @@
 package io.servicedelivery.identity;
 
+import static io.servicedelivery.identity.Groups.API_CLIENTS;
+import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
+import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,7 +30,15 @@ class ApiSecurity {
   @Bean
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     return http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, "/api/service-requests", "/api/service-requests/*/cancellation")
+                    .hasAnyAuthority(authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
+                    .requestMatchers("/api/integrations/**")
+                    .hasAuthority(authority(API_CLIENTS))
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
         .exceptionHandling(
             exceptions ->
@@ -35,6 +48,10 @@ class ApiSecurity {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  private static String authority(String group) {
+    return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group;
   }
 
   private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {

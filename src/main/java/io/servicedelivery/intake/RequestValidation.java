@@ -62,25 +62,10 @@ public class RequestValidation {
               : "The priority '" + request.priority() + "' is not one of " + allowedPriorities() + ".");
     }
 
-    Optional<ServiceDefinition> service = Optional.empty();
-    if (isBlank(request.serviceCode())) {
-      reasons.add("The service is missing.");
-    } else {
-      service = catalog.find(request.serviceCode().trim());
-      if (service.isEmpty()) {
-        reasons.add("The service catalog has no service '" + request.serviceCode() + "'.");
-      }
-    }
-    Optional<RequestType> requestType = Optional.empty();
-    if (isBlank(request.requestType())) {
-      reasons.add("The request type is missing.");
-    } else if (service.isPresent()) {
-      requestType = service.get().requestType(request.requestType().trim());
-      if (requestType.isEmpty()) {
-        reasons.add(
-            "The service " + service.get().name() + " has no request type '" + request.requestType() + "'.");
-      }
-    }
+    CatalogMatch match = matchCatalog(request.serviceCode(), request.requestType());
+    match.errors().forEach(error -> reasons.add(error.message()));
+    Optional<ServiceDefinition> service = match.service();
+    Optional<RequestType> requestType = match.requestType();
 
     Optional<SlaTarget> target = service.flatMap(s -> Optional.ofNullable(priority).flatMap(s::slaFor));
     if (service.isPresent() && priority != null && target.isEmpty()) {
@@ -95,6 +80,43 @@ public class RequestValidation {
         requestType.orElseThrow(),
         priority,
         slaClock.dueDates(receivedAt, sla.response(), sla.resolution()));
+  }
+
+  /**
+   * The check of the catalog alone, for callers that validated the form of a request themselves: what the catalog
+   * does not offer, by field.
+   */
+  public List<FieldError> catalogViolations(String serviceCode, String requestType) {
+    return matchCatalog(serviceCode, requestType).errors();
+  }
+
+  private record CatalogMatch(
+      Optional<ServiceDefinition> service, Optional<RequestType> requestType, List<FieldError> errors) {}
+
+  private CatalogMatch matchCatalog(String serviceCode, String requestTypeCode) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<ServiceDefinition> service = Optional.empty();
+    if (isBlank(serviceCode)) {
+      errors.add(new FieldError("serviceCode", "The service is missing."));
+    } else {
+      service = catalog.find(serviceCode.trim());
+      if (service.isEmpty()) {
+        errors.add(new FieldError("serviceCode", "The service catalog has no service '" + serviceCode + "'."));
+      }
+    }
+    Optional<RequestType> requestType = Optional.empty();
+    if (isBlank(requestTypeCode)) {
+      errors.add(new FieldError("requestType", "The request type is missing."));
+    } else if (service.isPresent()) {
+      requestType = service.get().requestType(requestTypeCode.trim());
+      if (requestType.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "requestType",
+                "The service " + service.get().name() + " has no request type '" + requestTypeCode + "'."));
+      }
+    }
+    return new CatalogMatch(service, requestType, errors);
   }
 
   /** @return true when the value is present */

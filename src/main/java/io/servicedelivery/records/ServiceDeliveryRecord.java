@@ -30,4 +30,5 @@ public record ServiceDeliveryRecord(
     int reworkCount,
     Boolean firstTimeRight,
     BigDecimal effortHours,
-    BigDecimal cost) {}
+    BigDecimal cost,
+    CustomerEvent customerStatus) {}

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -34,16 +36,95 @@ public class ServiceDeliveryRecords {
     return String.format("SR-%06d", requestNumbers.nextLongValue());
   }
 
-  public void open(String requestId, String processInstanceId, String channel, Instant receivedAt) {
+  /** Opens the record with the request as it arrived; what does not fit the columns is cut, not refused. */
+  public void open(ReceivedRequest request) {
     jdbc.sql(
             """
-            insert into service_delivery_record (request_id, process_instance_id, channel, received_at, outcome)
-            values (?, ?, ?, ?, 'OPEN')""")
-        .param(requestId)
-        .param(processInstanceId)
-        .param(truncate(channel, 20))
-        .param(Timestamp.from(receivedAt))
+            insert into service_delivery_record (
+              request_id, process_instance_id, channel, received_at, service_code, request_type, priority, title,
+              requester_name, requester_email, customer_id, outcome)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+        .param(request.requestId())
+        .param(request.processInstanceId())
+        .param(truncate(request.channel(), 20))
+        .param(Timestamp.from(request.receivedAt()))
+        .param(truncate(request.serviceCode(), 40))
+        .param(truncate(request.requestType(), 40))
+        .param(truncate(request.priority(), 10))
+        .param(truncate(request.title(), 200))
+        .param(truncate(request.requesterName(), 120))
+        .param(truncate(request.requesterEmail(), 254))
+        .param(truncate(request.customerId(), 64))
         .update();
+  }
+
+  /** Records the priority a validated request got and the SLA due dates it is bound to. */
+  public void bindSla(String requestId, String priority, Instant responseDueAt, Instant resolutionDueAt) {
+    jdbc.sql(
+            """
+            update service_delivery_record set priority = ?, response_due_at = ?, resolution_due_at = ?
+            where request_id = ?""")
+        .param(priority)
+        .param(Timestamp.from(responseDueAt))
+        .param(Timestamp.from(resolutionDueAt))
+        .param(requestId)
+        .update();
+  }
+
+  /** Adds an event to the customer's timeline, unless it repeats the latest one (a rework is still "in progress"). */
+  public void recordCustomerEvent(String requestId, CustomerEvent event) {
+    List<TimelineEntry> timeline = timelineOf(requestId);
+    if (!timeline.isEmpty() && timeline.get(timeline.size() - 1).event() == event) {
+      return;
+    }
+    jdbc.sql("insert into customer_event (request_id, event, occurred_at) values (?, ?, ?)")
+        .param(requestId)
+        .param(event.name())
+        .param(Timestamp.from(clock.instant()))
+        .update();
+    jdbc.sql("update service_delivery_record set customer_status = ? where request_id = ?")
+        .param(event.name())
+        .param(requestId)
+        .update();
+  }
+
+  public List<TimelineEntry> timelineOf(String requestId) {
+    return jdbc.sql("select event, occurred_at from customer_event where request_id = ? order by id")
+        .param(requestId)
+        .query(
+            (rs, row) ->
+                new TimelineEntry(CustomerEvent.valueOf(rs.getString("event")), instant(rs, "occurred_at")))
+        .list();
+  }
+
+  /** A page of records matching the filter, newest first. */
+  public RecordPage page(RecordFilter filter, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (filter.status() != null) {
+      where.append(" and customer_status = ?");
+      params.add(filter.status().name());
+    }
+    if (filter.serviceCode() != null) {
+      where.append(" and service_code = ?");
+      params.add(filter.serviceCode());
+    }
+    if (filter.customerId() != null) {
+      where.append(" and customer_id = ?");
+      params.add(filter.customerId());
+    }
+    long total =
+        jdbc.sql("select count(*) from service_delivery_record" + where).params(params).query(Long.class).single();
+    List<ServiceDeliveryRecord> records =
+        jdbc.sql(
+                "select * from service_delivery_record" + where
+                    + " order by received_at desc, request_id desc offset ? rows fetch next ? rows only")
+            .params(params)
+            .param((long) page * size)
+            .param(size)
+            .query(ServiceDeliveryRecords::map)
+            .list();
+    return new RecordPage(records, page, size, total);
   }
 
   /**
@@ -173,6 +254,7 @@ public class ServiceDeliveryRecords {
         rs.getInt("rework_count"),
         bool(rs, "first_time_right"),
         rs.getBigDecimal("effort_hours"),
-        rs.getBigDecimal("cost"));
+        rs.getBigDecimal("cost"),
+        rs.getString("customer_status") == null ? null : CustomerEvent.valueOf(rs.getString("customer_status")));
   }
 }

@@ -27,6 +27,15 @@ public class SlaClock {
         receivedAt.plus(resolution.multipliedBy(WARNING_PERCENT).dividedBy(100)));
   }
 
+  /** @return where an open request stands against its resolution time */
+  public SlaState stateOfOpen(Instant receivedAt, Instant resolutionDueAt) {
+    int consumed = consumedPercent(receivedAt, resolutionDueAt);
+    if (consumed >= 100) {
+      return SlaState.BREACHED;
+    }
+    return consumed >= WARNING_PERCENT ? SlaState.AT_RISK : SlaState.ON_TRACK;
+  }
+
   /** @return how much of the resolution time is used up now, in percent (above 100 once breached) */
   public int consumedPercent(Instant receivedAt, Instant resolutionDueAt) {
     long total = Duration.between(receivedAt, resolutionDueAt).toMillis();

@@ -1,0 +1,166 @@
+package io.servicedelivery.intake;
+
+import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_CANCELLED;
+import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_SUBMITTED;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a submitted request into exactly one stored request with one running process, also when the caller
+ * retries or sends the same request many times at once: the idempotency key (per client) and the external
+ * reference (per channel) are unique in the database, so the loser of a race finds the winner's request.
+ */
+@Service
+public class RequestIntake {
+
+  private final RequestValidation validation;
+  private final ServiceRequests requests;
+  private final ServiceDeliveryRecords records;
+  private final CustomerViews views;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper objectMapper;
+  private final Clock clock;
+
+  RequestIntake(
+      RequestValidation validation,
+      ServiceRequests requests,
+      ServiceDeliveryRecords records,
+      CustomerViews views,
+      RuntimeService runtimeService,
+      TransactionTemplate transaction,
+      ObjectMapper objectMapper,
+      Clock clock) {
+    this.validation = validation;
+    this.requests = requests;
+    this.records = records;
+    this.views = views;
+    this.runtimeService = runtimeService;
+    this.transaction = transaction;
+    this.objectMapper = objectMapper;
+    this.clock = clock;
+  }
+
+  /**
+   * @param client the authenticated caller; idempotency keys are unique per caller
+   * @throws CatalogViolationException when the catalog does not offer the service or request type
+   * @throws IdempotencyKeyReusedException when the key or reference belongs to a different request
+   */
+  public Submission submit(NewServiceRequest request, String client, String idempotencyKey) {
+    String hash = hash(request);
+    Optional<StoredRequest> earlier =
+        requests.findEarlier(client, idempotencyKey, request.channel(), request.externalReference());
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), hash);
+    }
+    List<FieldError> violations = validation.catalogViolations(request.serviceCode(), request.requestType());
+    if (!violations.isEmpty()) {
+      throw new CatalogViolationException(violations);
+    }
+    try {
+      String requestId = transaction.execute(status -> store(request, client, idempotencyKey, hash));
+      return new Submission(views.get(requestId), true);
+    } catch (DuplicateKeyException concurrentDuplicate) {
+      StoredRequest winner =
+          requests
+              .findEarlier(client, idempotencyKey, request.channel(), request.externalReference())
+              .orElseThrow(() -> concurrentDuplicate);
+      return replay(winner, hash);
+    }
+  }
+
+  /**
+   * Cancels an open request on the customer's behalf.
+   *
+   * @throws RequestConflictException when the request is already closed, rejected or cancelled
+   */
+  public ServiceRequestView cancel(String requestId, String reason) {
+    ServiceDeliveryRecord record =
+        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    if (record.outcome() != RequestOutcome.OPEN) {
+      throw notOpen(requestId, record.outcome());
+    }
+    try {
+      runtimeService
+          .createMessageCorrelation(SERVICE_REQUEST_CANCELLED)
+          .processInstanceId(record.processInstanceId())
+          .setVariable(Variables.CANCELLATION_REASON, reason)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException finishedMeanwhile) {
+      throw notOpen(requestId, records.get(requestId).outcome());
+    }
+    return views.get(requestId);
+  }
+
+  /** The row and the process start commit together: no request without a process, no process without a request. */
+  private String store(NewServiceRequest request, String client, String idempotencyKey, String hash) {
+    String requestId = records.nextRequestId();
+    requests.insert(
+        requestId, request.channel(), request.externalReference(), client, idempotencyKey, hash, clock.instant());
+    runtimeService
+        .createMessageCorrelation(SERVICE_REQUEST_SUBMITTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariables(variablesOf(request))
+        .correlateStartMessage();
+    return requestId;
+  }
+
+  private Submission replay(StoredRequest earlier, String hash) {
+    if (!earlier.payloadHash().equals(hash)) {
+      throw new IdempotencyKeyReusedException(earlier.requestId());
+    }
+    return new Submission(views.get(earlier.requestId()), false);
+  }
+
+  private static VariableMap variablesOf(NewServiceRequest request) {
+    VariableMap variables =
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(Variables.SERVICE_CODE, request.serviceCode())
+            .putValue(Variables.REQUEST_TYPE, request.requestType())
+            .putValue(Variables.TITLE, request.title())
+            .putValue(Variables.DESCRIPTION, request.description())
+            .putValue(Variables.REQUESTER_NAME, request.requester().name())
+            .putValue(Variables.REQUESTER_EMAIL, request.requester().email())
+            .putValue(Variables.CUSTOMER_ID, request.requester().customerId())
+            .putValue(Variables.CHANNEL, request.channel().name());
+    if (request.priority() != null) {
+      variables.putValue(Variables.PRIORITY, request.priority().name());
+    } else {
+      variables.putValue(Variables.IMPACT, request.impact().name());
+      variables.putValue(Variables.URGENCY, request.urgency().name());
+    }
+    return variables;
+  }
+
+  private String hash(NewServiceRequest request) {
+    try {
+      byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint the request", e);
+    }
+  }
+
+  private static RequestConflictException notOpen(String requestId, RequestOutcome outcome) {
+    return new RequestConflictException(
+        requestId, "Request " + requestId + " is already " + outcome.name().toLowerCase() + ".");
+  }
+}

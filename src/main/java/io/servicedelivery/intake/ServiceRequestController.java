@@ -1,0 +1,104 @@
+package io.servicedelivery.intake;
+
+import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.RecordFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Service requests for portals and systems: submit, follow, list and cancel. */
+@RestController
+@RequestMapping("/api/service-requests")
+@Tag(name = "Service requests")
+@ApiResponse(responseCode = "401", description = "not authenticated")
+class ServiceRequestController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final RequestIntake intake;
+  private final CustomerViews views;
+
+  ServiceRequestController(RequestIntake intake, CustomerViews views) {
+    this.intake = intake;
+    this.views = views;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Submit a service request",
+      description =
+          "Validates the request, stores it and starts its delivery in one transaction. A retry with the same "
+              + "Idempotency-Key (or the same external reference from the same channel) returns the first request "
+              + "with 200 and starts nothing.")
+  @ApiResponse(responseCode = "201", description = "created; Location names the request")
+  @ApiResponse(responseCode = "200", description = "the same request was submitted before; this is it")
+  @ApiResponse(responseCode = "400", description = "malformed or invalid fields, listed in errors")
+  @ApiResponse(responseCode = "403", description = "only API clients and service coordinators submit requests")
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "the catalog does not offer the service or request type, or the idempotency key was used for a "
+              + "different request")
+  ResponseEntity<ServiceRequestView> submit(
+      @Valid @RequestBody NewServiceRequest request,
+      @Parameter(description = "any unique string of the caller's, e.g. a UUID")
+          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+          @Size(min = 1, max = 255)
+          @Pattern(regexp = "\\p{Graph}+", message = "must be printable characters without spaces")
+          String idempotencyKey,
+      Authentication caller) {
+    Submission submission = intake.submit(request, caller.getName(), idempotencyKey);
+    ServiceRequestView view = submission.request();
+    return submission.created()
+        ? ResponseEntity.created(URI.create("/api/service-requests/" + view.requestId())).body(view)
+        : ResponseEntity.ok(view);
+  }
+
+  @GetMapping("/{requestId}")
+  @Operation(summary = "Follow a service request", description = "The customer's view: status, SLA and timeline.")
+  @ApiResponse(responseCode = "200", description = "the request")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  ServiceRequestView get(@PathVariable String requestId) {
+    return views.get(requestId);
+  }
+
+  @GetMapping
+  @Operation(summary = "List service requests", description = "Newest first, filtered by status, service or customer.")
+  @ApiResponse(responseCode = "200", description = "a page of requests")
+  @ApiResponse(responseCode = "400", description = "an unknown status or a page out of range")
+  ServiceRequestPage list(
+      @RequestParam(required = false) CustomerEvent status,
+      @RequestParam(required = false) @Size(max = 40) String serviceCode,
+      @RequestParam(required = false) @Size(max = 64) String customerId,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    return views.page(new RecordFilter(status, serviceCode, customerId), page, size);
+  }
+
+  @PostMapping("/{requestId}/cancellation")
+  @Operation(summary = "Cancel a service request", description = "Stops the delivery and releases the resources.")
+  @ApiResponse(responseCode = "200", description = "cancelled")
+  @ApiResponse(responseCode = "400", description = "no reason given")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "409", description = "already closed, rejected or cancelled")
+  ServiceRequestView cancel(@PathVariable String requestId, @Valid @RequestBody Cancellation cancellation) {
+    return intake.cancel(requestId, cancellation.reason());
+  }
+}

@@ -1,0 +1,26 @@
+package io.servicedelivery.records;
+
+/**
+ * What the customer sees happen to their request: the events on the customer's side of the service blueprint's
+ * line of visibility. Backstage steps (monitoring, corrective action, quality review, rework) never appear here.
+ */
+public enum CustomerEvent {
+  RECEIVED("We received your request."),
+  PLANNED("Your request is planned and a specialist is assigned."),
+  IN_PROGRESS("We are working on your request."),
+  WAITING_FOR_YOU("We are waiting for information from you."),
+  COMPLETED("The service is delivered and has passed our quality check."),
+  CLOSED("Your request is closed."),
+  REJECTED("We could not accept your request."),
+  CANCELLED("Your request is cancelled.");
+
+  private final String description;
+
+  CustomerEvent(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

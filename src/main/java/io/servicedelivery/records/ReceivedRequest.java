@@ -1,0 +1,17 @@
+package io.servicedelivery.records;
+
+import java.time.Instant;
+
+/** A request as it arrived, before validation: what the record keeps from the start. */
+public record ReceivedRequest(
+    String requestId,
+    String processInstanceId,
+    String channel,
+    Instant receivedAt,
+    String serviceCode,
+    String requestType,
+    String priority,
+    String title,
+    String requesterName,
+    String requesterEmail,
+    String customerId) {}
