@@ -16,9 +16,11 @@ import io.servicedelivery.delivery.ProcessConstants.Messages;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
+import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.TimelineEntry;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
@@ -137,6 +139,15 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.reworkCount()).isZero();
     assertThat(record.effortHours()).isEqualByComparingTo("1.5");
     assertThat(record.cost()).isEqualByComparingTo("120.00");
+    assertThat(records.timelineOf(requestId))
+        .extracting(TimelineEntry::event)
+        .containsExactly(
+            CustomerEvent.RECEIVED,
+            CustomerEvent.PLANNED,
+            CustomerEvent.IN_PROGRESS,
+            CustomerEvent.COMPLETED,
+            CustomerEvent.CLOSED);
+    assertThat(record.customerStatus()).isEqualTo(CustomerEvent.CLOSED);
     assertThat(notifications.outboxOf(requestId))
         .extracting(OutboxNotification::type)
         .containsExactly("REQUEST_ACKNOWLEDGED", "REQUEST_COMPLETED");
@@ -229,6 +240,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         .contains("The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW.")
         .contains("The service catalog has no service 'TELEPORTATION'.");
     assertThat(record.firstTimeRight()).isNull();
+    assertThat(records.timelineOf(requestId))
+        .extracting(TimelineEntry::event)
+        .containsExactly(CustomerEvent.RECEIVED, CustomerEvent.REJECTED);
     assertThat(notifications.outboxOf(requestId))
         .singleElement()
         .satisfies(
@@ -388,6 +402,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ServiceDeliveryRecord record = records.get(requestId);
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CANCELLED);
     assertThat(record.outcomeReason()).isEqualTo("The new colleague did not join after all");
+    assertThat(records.timelineOf(requestId))
+        .extracting(TimelineEntry::event)
+        .containsExactly(
+            CustomerEvent.RECEIVED, CustomerEvent.PLANNED, CustomerEvent.IN_PROGRESS, CustomerEvent.CANCELLED);
     assertThat(notifications.outboxOf(requestId))
         .extracting(OutboxNotification::type, OutboxNotification::recipient)
         .containsExactly(
