@@ -34,7 +34,8 @@ class ApiSecurity {
             requests ->
                 requests
                     .requestMatchers(HttpMethod.POST, "/api/service-requests", "/api/service-requests/*/cancellation")
-                    .hasAnyAuthority(authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
+                    .hasAnyAuthority(
+                        authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authority(API_CLIENTS))
                     .anyRequest()

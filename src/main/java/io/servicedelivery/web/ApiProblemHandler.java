@@ -81,7 +81,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
               path(invalid),
               "has the invalid value '" + invalid.getValue() + "'" + allowedValues(invalid.getTargetType()));
     } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-      field = new InvalidField(path(mismatched), "has the wrong type; expected " + typeName(mismatched.getTargetType()));
+      field =
+          new InvalidField(
+              path(mismatched), "has the wrong type; expected " + typeName(mismatched.getTargetType()));
     } else if (cause instanceof JsonProcessingException json) {
       field = new InvalidField("body", "is not well-formed JSON: " + json.getOriginalMessage());
     } else {
@@ -118,7 +120,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private static String path(JsonMappingException exception) {
     return exception.getPath().stream()
-        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+        .map(
+            reference ->
+                reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
         .collect(Collectors.joining("."))
         .replace(".[", "[");
   }

@@ -116,7 +116,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     reviewQuality(requestId, "PASSED", null);
 
     assertThat(instance).hasPassed(CLOSE_REQUEST).isWaitingAt(NOTIFY_COMPLETION);
-    assertThat(records.get(requestId).outcome()).as("closed before the customer is told").isEqualTo(RequestOutcome.CLOSED);
+    assertThat(records.get(requestId).outcome())
+        .as("closed before the customer is told")
+        .isEqualTo(RequestOutcome.CLOSED);
     executeAsyncJobs();
     assertThat(instance)
         .hasPassed(NOTIFY_COMPLETION, REQUEST_CLOSED)

@@ -42,7 +42,9 @@ class RequestValidationTest {
         Arguments.of(
             request("DATA_RECOVERY", "NEW_LAPTOP", "HIGH"),
             "The service Data recovery has no request type 'NEW_LAPTOP'."),
-        Arguments.of(request("DATA_RECOVERY", "FILE_RESTORE", null), "The priority is missing: give a priority, or an impact and an urgency of HIGH, MEDIUM or LOW."),
+        Arguments.of(
+            request("DATA_RECOVERY", "FILE_RESTORE", null),
+            "The priority is missing: give a priority, or an impact and an urgency of HIGH, MEDIUM or LOW."),
         Arguments.of(
             request("DATA_RECOVERY", "FILE_RESTORE", "URGENT"),
             "The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW."),

@@ -233,7 +233,8 @@ class ServiceRequestApiTest {
     for (int i = 0; i < 3; i++) {
       submit(with(vpnRequest(null), "requester.customerId", customer), null);
     }
-    Map<String, Object> laptop = with(with(vpnRequest(null), "serviceCode", "LAPTOP_PROVISIONING"), "requestType", "LOAN");
+    Map<String, Object> laptop =
+        with(with(vpnRequest(null), "serviceCode", "LAPTOP_PROVISIONING"), "requestType", "LOAN");
     String laptopId = submit(with(laptop, "requester.customerId", customer), null).getBody().path("requestId").asText();
 
     JsonNode all = list("?customerId=" + customer + "&size=2");
