@@ -27,7 +27,7 @@ class DemoMailServer {
   private static final String LOCALHOST = "127.0.0.1";
 
   @Bean(destroyMethod = "stop")
-  GreenMail demoMailServer(MailProperties mail, @Value("${servicedelivery.mail.demo-server.imap-port}") int imapPort) {
+  GreenMail greenMail(MailProperties mail, @Value("${servicedelivery.mail.demo-server.imap-port}") int imapPort) {
     GreenMail server =
         new GreenMail(
                 new ServerSetup[] {
