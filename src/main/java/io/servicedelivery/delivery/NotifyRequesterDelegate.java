@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the requester what happened to their request; the task's input parameter {@code notificationType} says
- * what. When the requester left no e-mail address, the service coordinators get the notification instead, so
- * that somebody reaches the requester another way.
+ * what. When the requester left no e-mail address, or one that no mail can be addressed to, the service
+ * coordinators get the notification instead, so that somebody reaches the requester another way.
  */
 @Component("notifyRequester")
 class NotifyRequesterDelegate implements JavaDelegate {
@@ -32,11 +32,11 @@ class NotifyRequesterDelegate implements JavaDelegate {
     NotificationType type = NotificationType.valueOf(data.string(NOTIFICATION_TYPE));
     String requestId = data.string(REQUEST_ID);
     String email = data.string(REQUESTER_EMAIL);
-    if (email == null || email.isBlank()) {
+    if (!Notifications.isMailAddress(email)) {
       notifications.notifyStaff(
           type, requestId, List.of(), List.of(Groups.SERVICE_COORDINATORS), execution.getVariables());
     } else {
-      notifications.notifyRequester(type, requestId, email.trim(), execution.getVariables());
+      notifications.notifyRequester(type, requestId, email, execution.getVariables());
     }
   }
 }

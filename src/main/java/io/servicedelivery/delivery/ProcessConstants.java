@@ -154,6 +154,8 @@ public final class ProcessConstants {
     public static final String BREACH_CAUSE = "breachCause";
     public static final String BREACH_ANALYSIS = "breachAnalysis";
     public static final String PREVENTIVE_ACTION = "preventiveAction";
+    // waiting for the customer (the process state comes with a later release; the mail template exists)
+    public static final String CUSTOMER_QUESTION = "customerQuestion";
     // cancellation
     public static final String CANCELLATION_REASON = "cancellationReason";
     // input parameters of the shared close and notify tasks

@@ -10,8 +10,11 @@ import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.sla.SlaClock;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
 /** Warns the assigned person and the service coordinators that the resolution time is running out. */
 @Component("sendSlaWarning")
 class SendSlaWarningDelegate implements JavaDelegate {
+
+  /** The time left until the resolution is due, when the warning is sent: in the mail only, no process variable. */
+  static final String SLA_REMAINING = "slaRemaining";
 
   private final Notifications notifications;
   private final SlaClock slaClock;
@@ -31,14 +37,16 @@ class SendSlaWarningDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
-    execution.setVariable(
-        SLA_CONSUMED_PERCENT, slaClock.consumedPercent(data.instant(RECEIVED_AT), data.instant(RESOLUTION_DUE_AT)));
+    Instant resolutionDueAt = data.instant(RESOLUTION_DUE_AT);
+    execution.setVariable(SLA_CONSUMED_PERCENT, slaClock.consumedPercent(data.instant(RECEIVED_AT), resolutionDueAt));
+    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    model.put(SLA_REMAINING, slaClock.remaining(resolutionDueAt));
     String assignee = data.string(ALLOCATED_RESOURCE);
     notifications.notifyStaff(
         NotificationType.SLA_WARNING,
         data.string(REQUEST_ID),
         assignee == null ? Collections.emptyList() : List.of(assignee),
         List.of(Groups.SERVICE_COORDINATORS),
-        execution.getVariables());
+        model);
   }
 }

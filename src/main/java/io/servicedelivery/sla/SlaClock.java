@@ -45,4 +45,10 @@ public class SlaClock {
     }
     return (int) Math.max(0, Math.round(used * 100.0 / total));
   }
+
+  /** @return the time left until {@code dueAt}, zero once it has passed */
+  public Duration remaining(Instant dueAt) {
+    Duration remaining = Duration.between(clock.instant(), dueAt);
+    return remaining.isNegative() ? Duration.ZERO : remaining;
+  }
 }

@@ -30,4 +30,12 @@ class SlaClockTest {
 
     assertThat(new SlaClock(now).consumedPercent(RECEIVED, RECEIVED.plus(Duration.ofHours(8)))).isEqualTo(percent);
   }
+
+  @ParameterizedTest
+  @CsvSource({"360, 120", "479, 1", "480, 0", "600, 0"})
+  void remainingTimeUntilTheDueDateIsNeverNegative(int minutesLater, int minutesLeft) {
+    Clock now = Clock.fixed(RECEIVED.plus(Duration.ofMinutes(minutesLater)), ZoneOffset.UTC);
+
+    assertThat(new SlaClock(now).remaining(RECEIVED.plus(Duration.ofHours(8)))).hasMinutes(minutesLeft);
+  }
 }

@@ -1,0 +1,138 @@
+package io.servicedelivery.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.samskivert.mustache.Mustache;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The template of every notification: what the reader sees, with dates readable and gaps visible. */
+class MailTemplatesTest {
+
+  private final MailTemplates templates = new MailTemplates();
+
+  /** A request as the process variables have it when its notifications go out. */
+  private static Map<String, Object> request() {
+    Map<String, Object> model = new HashMap<>();
+    model.put("requestId", "SR-000007");
+    model.put("title", "Printer jams");
+    model.put("serviceName", "On-site repair");
+    model.put("requestTypeName", "Printer repair");
+    model.put("priority", "HIGH");
+    model.put("requesterName", "Ada Customer");
+    model.put("responseDueAt", Date.from(Instant.parse("2026-11-23T09:00:00Z")));
+    model.put("resolutionDueAt", Date.from(Instant.parse("2026-11-23T16:00:00Z")));
+    model.put("rejectionReasons", "The title is missing.\nThe service catalog has no service 'TELEPORTATION'.");
+    model.put("customerQuestion", "Which floor is the printer on, and when may the technician come?");
+    model.put("cancellationReason", "Bought a new printer");
+    model.put("slaConsumedPercent", 75);
+    model.put("slaRemaining", Duration.ofMinutes(125));
+    model.put("allocatedResource", "staff1");
+    return model;
+  }
+
+  @ParameterizedTest
+  @EnumSource(NotificationType.class)
+  void everyTemplateUsesOnlyNamesTheRequestHas(NotificationType type) {
+    // strict: a misspelt or unknown name fails instead of showing "-"
+    MailTemplates strict = new MailTemplates(Mustache.compiler().escapeHTML(false));
+
+    assertThatCode(() -> strict.render(type, request())).doesNotThrowAnyException();
+    assertThat(templates.render(type, request()).subject()).contains("SR-000007");
+  }
+
+  @Test
+  void acknowledgementGivesServicePriorityAndBothDueTimes() {
+    MailText mail = templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request());
+
+    assertThat(mail.subject()).isEqualTo("We received your service request SR-000007");
+    assertThat(mail.body())
+        .startsWith("Hello Ada Customer,\n")
+        .contains("\"Printer jams\" for On-site repair")
+        .contains("Request number:  SR-000007")
+        .contains("Service:         On-site repair (Printer repair)")
+        .contains("Priority:        HIGH")
+        .contains("Planned by:      Mon 23 Nov 2026, 09:00 UTC")
+        .contains("Delivered by:    Mon 23 Nov 2026, 16:00 UTC");
+  }
+
+  @Test
+  void rejectionListsEveryReason() {
+    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, request());
+
+    assertThat(mail.subject()).isEqualTo("Your service request SR-000007 could not be accepted");
+    assertThat(mail.body())
+        .contains("\"Printer jams\" (SR-000007)")
+        .contains("\n\nThe title is missing.\nThe service catalog has no service 'TELEPORTATION'.\n\n")
+        .contains("Please correct the request and submit it again.");
+  }
+
+  @Test
+  void waitingForCustomerAsksTheStaffMembersQuestion() {
+    MailText mail = templates.render(NotificationType.WAITING_FOR_CUSTOMER, request());
+
+    assertThat(mail.subject()).isEqualTo("A question about your service request SR-000007");
+    assertThat(mail.body())
+        .contains("\n\nWhich floor is the printer on, and when may the technician come?\n\n")
+        .contains("Please reply to this e-mail and keep SR-000007 in the subject.");
+  }
+
+  @Test
+  void completionTellsHowToConfirmOrObjectQuotingTheRequestId() {
+    MailText mail = templates.render(NotificationType.REQUEST_COMPLETED, request());
+
+    assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is completed");
+    assertThat(mail.body())
+        .contains("\"Printer jams\" (SR-000007) for On-site repair has been delivered")
+        .contains("If everything works as agreed, there is nothing more to do.")
+        .contains("reply to this e-mail within 5 working days, keep SR-000007 in\n  the subject");
+  }
+
+  @Test
+  void cancellationGivesTheReason() {
+    MailText mail = templates.render(NotificationType.REQUEST_CANCELLED, request());
+
+    assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is cancelled");
+    assertThat(mail.body()).contains("Reason given: Bought a new printer");
+  }
+
+  @Test
+  void slaWarningGivesTheDueTimeAndTheTimeLeft() {
+    MailText mail = templates.render(NotificationType.SLA_WARNING, request());
+
+    assertThat(mail.subject()).isEqualTo("SLA warning: SR-000007 is due Mon 23 Nov 2026, 16:00 UTC");
+    assertThat(mail.body())
+        .contains("\"Printer jams\" (On-site repair, priority HIGH) has used 75 % of\nits resolution time.")
+        .contains("by Mon 23 Nov 2026, 16:00 UTC, 2 h 05 min from now.")
+        .contains("Assigned to: staff1");
+  }
+
+  @Test
+  void valuesTheRequestDoesNotHaveShowAsADash() {
+    Map<String, Object> model = request();
+    model.remove("allocatedResource");
+    model.put("cancellationReason", null);
+
+    assertThat(templates.render(NotificationType.SLA_WARNING, model).body()).contains("Assigned to: -");
+    assertThat(templates.render(NotificationType.REQUEST_CANCELLED, model).body()).contains("Reason given: -");
+  }
+
+  @Test
+  void textIsTakenLiterallyNeverHtmlEscapedAndTheSubjectStaysOneLine() {
+    Map<String, Object> model = request();
+    model.put("rejectionReasons", "Costs $5 \\ unit, <b>not</b> \"free\" & {{requestId}}");
+    model.put("requestId", "SR-1\nBcc: someone@else.example");
+
+    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, model);
+
+    assertThat(mail.body()).contains("Costs $5 \\ unit, <b>not</b> \"free\" & {{requestId}}");
+    assertThat(mail.subject()).isEqualTo("Your service request SR-1 Bcc: someone@else.example could not be accepted");
+  }
+}
