@@ -124,9 +124,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .thenComparing(InvalidField::message))
             .toList();
     String detail =
-        sorted.size() == 1
-            ? "The request has an invalid value: " + describe(sorted.get(0)) + "."
-            : "The request has " + sorted.size() + " invalid values.";
+        sorted.size() == 1 ? describe(sorted.get(0)) : "The request has " + sorted.size() + " invalid values.";
     ProblemDetail problem = createProblemDetail(ex, HttpStatus.BAD_REQUEST, detail, null, null, request);
     problem.setTitle("Invalid request");
     problem.setDetail(detail);
@@ -134,8 +132,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /** A field's message completes a sentence about the field; a message without a field is a sentence. */
   private static String describe(InvalidField error) {
-    return error.field() == null ? error.message() : error.field() + " " + error.message();
+    return error.field() == null
+        ? error.message()
+        : "The request has an invalid value: " + error.field() + " " + error.message() + ".";
   }
 
   private static InvalidField fieldError(FieldError error) {
@@ -160,7 +161,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         JsonLocation location = json.getLocation();
         String where =
             location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return new InvalidField(null, "The request body is not valid JSON: " + json.getOriginalMessage() + where);
+        return new InvalidField(null, "The request body is not valid JSON: " + json.getOriginalMessage() + where + ".");
       }
     }
     if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
