@@ -25,7 +25,14 @@ class ApiSecurity {
   @Bean
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     return http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    // catalog changes are the operations managers' business, before anything else is looked at
+                    .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
+                    .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Groups.OPERATIONS_MANAGERS)
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
         .exceptionHandling(
             exceptions ->

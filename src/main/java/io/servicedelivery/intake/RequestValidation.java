@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks that a request is complete and names a service and request type of the catalog, and binds it to the
- * SLA of that service for its priority.
+ * SLA of that service for its priority, all as the catalog version effective now defines them.
  */
 @Service
 public class RequestValidation {
