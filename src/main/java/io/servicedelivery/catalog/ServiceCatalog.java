@@ -1,73 +1,209 @@
 package io.servicedelivery.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the service catalog: services, their request types, quality checklists and SLA targets. */
+/**
+ * The service catalog: services, their request types, quality checklists and SLA targets, each in versions. A
+ * version is effective from its {@code effective_from} until a version with a later start takes over (of two with
+ * the same start, the higher version); "now" is the application clock, which follows the engine clock.
+ */
 @Repository
 public class ServiceCatalog {
 
-  private final JdbcClient jdbc;
+  private static final String VERSION_COLUMNS =
+      """
+      service_code, version, effective_from, name, description, required_skill, standard_effort_hours,
+      cost_rate_per_hour, currency, change_request_id, proposed_by, approved_by""";
 
-  public ServiceCatalog(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ServiceCatalog(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
+  /** The services as their effective versions describe them now. */
   public List<ServiceSummary> list() {
-    return jdbc.sql("select code, name, description, required_skill from catalog_service order by name")
+    return jdbc.sql(
+            """
+            select v.service_code as code, v.name, v.description, v.required_skill
+            from catalog_service_version v
+            where v.effective_from <= :now
+              and not exists (
+                select 1 from catalog_service_version later
+                where later.service_code = v.service_code and later.effective_from <= :now
+                  and (later.effective_from > v.effective_from
+                       or (later.effective_from = v.effective_from and later.version > v.version)))
+            order by v.name""")
+        .param("now", Timestamp.from(clock.instant()))
         .query(ServiceSummary.class)
         .list();
   }
 
+  /** @return the version of the service that is effective now */
   public Optional<ServiceDefinition> find(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql(
-            """
-            select code, name, description, required_skill, standard_effort_hours, cost_rate_per_hour, currency
-            from catalog_service where code = ?""")
-        .param(code)
-        .query(
-            (rs, row) ->
-                new ServiceDefinition(
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getString("description"),
-                    rs.getString("required_skill"),
-                    rs.getBigDecimal("standard_effort_hours"),
-                    rs.getBigDecimal("cost_rate_per_hour"),
-                    rs.getString("currency"),
-                    requestTypes(code),
-                    checklist(code),
-                    slaTargets(code)))
-        .optional();
+    return findEffectiveAt(code, clock.instant());
   }
 
   public ServiceDefinition get(String code) {
     return find(code).orElseThrow(() -> new UnknownServiceException(code));
   }
 
-  private List<RequestType> requestTypes(String serviceCode) {
-    return jdbc.sql("select code, name from catalog_request_type where service_code = ? order by code")
-        .param(serviceCode)
+  public Optional<ServiceDefinition> findEffectiveAt(String code, Instant instant) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            select version from catalog_service_version
+            where service_code = ? and effective_from <= ?
+            order by effective_from desc, version desc
+            fetch first 1 row only""")
+        .param(code)
+        .param(Timestamp.from(instant))
+        .query(Integer.class)
+        .optional()
+        .flatMap(version -> find(code, version));
+  }
+
+  public Optional<ServiceDefinition> find(String code, int version) {
+    return jdbc.sql(
+            "select " + VERSION_COLUMNS + " from catalog_service_version where service_code = ? and version = ?")
+        .param(code)
+        .param(version)
+        .query(this::definition)
+        .optional();
+  }
+
+  /** @return every version of the service, the newest first; empty when the catalog never had the service */
+  public List<CatalogVersion> versions(String code) {
+    return jdbc.sql(
+            "select " + VERSION_COLUMNS + " from catalog_service_version where service_code = ? order by version desc")
+        .param(code)
+        .query(
+            (rs, row) ->
+                new CatalogVersion(
+                    rs.getInt("version"),
+                    rs.getTimestamp("effective_from").toInstant(),
+                    rs.getString("proposed_by"),
+                    rs.getString("approved_by"),
+                    nullableLong(rs, "change_request_id"),
+                    definition(rs, row)))
+        .list();
+  }
+
+  /**
+   * Adds the proposed definition as the next version of its service (creating the service when it is new).
+   *
+   * @return the new version number
+   */
+  int publish(
+      CatalogChangeProposal proposal,
+      Instant effectiveFrom,
+      long changeRequestId,
+      String proposedBy,
+      String approvedBy) {
+    String code = proposal.code();
+    boolean newService =
+        jdbc.sql("select count(*) from catalog_service where code = ?").param(code).query(Integer.class).single() == 0;
+    if (newService) {
+      jdbc.sql("insert into catalog_service (code) values (?)").param(code).update();
+    }
+    int version =
+        jdbc.sql("select coalesce(max(version), 0) + 1 from catalog_service_version where service_code = ?")
+            .param(code)
+            .query(Integer.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into catalog_service_version (service_code, version, effective_from, name, description,
+              required_skill, standard_effort_hours, cost_rate_per_hour, currency, change_request_id, proposed_by,
+              approved_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            code,
+            version,
+            Timestamp.from(effectiveFrom),
+            proposal.name(),
+            proposal.description(),
+            proposal.requiredSkill(),
+            proposal.standardEffortHours(),
+            proposal.costRatePerHour(),
+            proposal.currency(),
+            changeRequestId,
+            proposedBy,
+            approvedBy)
+        .update();
+    for (CatalogChangeProposal.RequestTypeProposal type : proposal.requestTypes()) {
+      jdbc.sql("insert into catalog_request_type (service_code, version, code, name) values (?, ?, ?, ?)")
+          .params(code, version, type.code(), type.name())
+          .update();
+    }
+    for (int position = 1; position <= proposal.checklist().size(); position++) {
+      jdbc.sql("insert into catalog_checklist_item (service_code, version, position, text) values (?, ?, ?, ?)")
+          .params(code, version, position, proposal.checklist().get(position - 1))
+          .update();
+    }
+    for (CatalogChangeProposal.SlaTargetProposal target : proposal.slaTargets()) {
+      jdbc.sql(
+              """
+              insert into catalog_sla_target (service_code, version, priority, response_minutes, resolution_minutes)
+              values (?, ?, ?, ?, ?)""")
+          .params(code, version, target.priority().name(), target.responseMinutes(), target.resolutionMinutes())
+          .update();
+    }
+    return version;
+  }
+
+  private ServiceDefinition definition(ResultSet rs, int row) throws SQLException {
+    String code = rs.getString("service_code");
+    int version = rs.getInt("version");
+    return new ServiceDefinition(
+        code,
+        version,
+        rs.getTimestamp("effective_from").toInstant(),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getString("required_skill"),
+        rs.getBigDecimal("standard_effort_hours"),
+        rs.getBigDecimal("cost_rate_per_hour"),
+        rs.getString("currency"),
+        requestTypes(code, version),
+        checklist(code, version),
+        slaTargets(code, version));
+  }
+
+  private List<RequestType> requestTypes(String serviceCode, int version) {
+    return jdbc.sql("select code, name from catalog_request_type where service_code = ? and version = ? order by code")
+        .params(serviceCode, version)
         .query(RequestType.class)
         .list();
   }
 
-  private List<String> checklist(String serviceCode) {
-    return jdbc.sql("select text from catalog_checklist_item where service_code = ? order by position")
-        .param(serviceCode)
+  private List<String> checklist(String serviceCode, int version) {
+    return jdbc.sql(
+            "select text from catalog_checklist_item where service_code = ? and version = ? order by position")
+        .params(serviceCode, version)
         .query(String.class)
         .list();
   }
 
-  private List<SlaTarget> slaTargets(String serviceCode) {
+  private List<SlaTarget> slaTargets(String serviceCode, int version) {
     return jdbc.sql(
-            "select priority, response_minutes, resolution_minutes from catalog_sla_target where service_code = ?")
-        .param(serviceCode)
+            """
+            select priority, response_minutes, resolution_minutes from catalog_sla_target
+            where service_code = ? and version = ?""")
+        .params(serviceCode, version)
         .query(
             (rs, row) ->
                 new SlaTarget(
@@ -76,7 +212,12 @@ public class ServiceCatalog {
                     rs.getInt("resolution_minutes")))
         .list()
         .stream()
-        .sorted((a, b) -> a.priority().compareTo(b.priority()))
+        .sorted(Comparator.comparing(SlaTarget::priority))
         .toList();
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 }

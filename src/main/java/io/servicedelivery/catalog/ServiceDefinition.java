@@ -1,12 +1,18 @@
 package io.servicedelivery.catalog;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A service of the catalog with everything needed to accept, plan, execute and check a request for it. */
+/**
+ * One version of a service of the catalog with everything needed to accept, plan, execute and check a request for
+ * it. The version is effective from {@code effectiveFrom} until a version with a later start takes over.
+ */
 public record ServiceDefinition(
     String code,
+    int version,
+    Instant effectiveFrom,
     String name,
     String description,
     String requiredSkill,

@@ -2,6 +2,7 @@ package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CANCELLATION_REASON;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
@@ -53,6 +54,7 @@ class CloseRequestDelegate implements JavaDelegate {
             outcome,
             reason,
             data.string(SERVICE_CODE),
+            data.integer(CATALOG_VERSION),
             data.string(REQUEST_TYPE),
             data.string(PRIORITY),
             data.string(TITLE),

@@ -12,6 +12,8 @@ public final class ProcessConstants {
     public static final String SERVICE_DELIVERY = "service-delivery";
     public static final String RESOURCE_ALLOCATION = "resource-allocation";
     public static final String QUALITY_CONTROL = "quality-control";
+    // catalog-change
+    public static final String CATALOG_CHANGE = "catalog-change";
 
     private ProcessKeys() {}
   }
@@ -87,6 +89,14 @@ public final class ProcessConstants {
     public static final String QUALITY_VERDICT = "Gateway_QualityVerdict";
     public static final String QUALITY_PASSED = "EndEvent_QualityPassed";
     public static final String QUALITY_FAILED = "EndEvent_QualityFailed";
+    // catalog-change
+    public static final String CATALOG_CHANGE_PROPOSED = "StartEvent_CatalogChangeProposed";
+    public static final String REVIEW_CATALOG_CHANGE = "Task_ReviewCatalogChange";
+    public static final String CATALOG_CHANGE_APPROVED = "Gateway_CatalogChangeApproved";
+    public static final String PUBLISH_CATALOG_VERSION = "Task_PublishCatalogVersion";
+    public static final String CATALOG_VERSION_PUBLISHED = "EndEvent_CatalogVersionPublished";
+    public static final String RECORD_CATALOG_REJECTION = "Task_RecordCatalogRejection";
+    public static final String CATALOG_CHANGE_REJECTED = "EndEvent_CatalogChangeRejected";
 
     private Elements() {}
   }
@@ -161,6 +171,19 @@ public final class ProcessConstants {
     // input parameters of the shared close and notify tasks
     public static final String REQUEST_OUTCOME = "requestOutcome";
     public static final String NOTIFICATION_TYPE = "notificationType";
+    // catalog-change (and the catalog version a request of service-delivery was validated against)
+    public static final String CATALOG_VERSION = "catalogVersion";
+    public static final String CATALOG_CHANGE_REQUEST_ID = "catalogChangeRequestId";
+    public static final String CATALOG_CHANGE_SERVICE_CODE = "catalogChangeServiceCode";
+    public static final String CATALOG_CHANGE_SERVICE_NAME = "catalogChangeServiceName";
+    public static final String CATALOG_CHANGE_PROPOSED_BY = "catalogChangeProposedBy";
+    public static final String CATALOG_CHANGE_EFFECTIVE_FROM = "catalogChangeEffectiveFrom";
+    public static final String CATALOG_CHANGE_REASON = "catalogChangeReason";
+    public static final String CATALOG_CHANGE_SUMMARY = "catalogChangeSummary";
+    public static final String CATALOG_CHANGE_DECISION = "catalogChangeDecision";
+    public static final String CATALOG_CHANGE_COMMENT = "catalogChangeComment";
+    public static final String CATALOG_CHANGE_REVIEWED_BY = "catalogChangeReviewedBy";
+    public static final String CATALOG_CHANGE_PUBLISHED_VERSION = "catalogChangePublishedVersion";
 
     private Variables() {}
   }
@@ -173,6 +196,9 @@ public final class ProcessConstants {
     public static final String CORRECTIVE_MORE_WORK = "MORE_WORK";
     public static final String QUALITY_PASSED = "PASSED";
     public static final String QUALITY_FAILED = "FAILED";
+    // catalog-change
+    public static final String CATALOG_CHANGE_APPROVE = "APPROVE";
+    public static final String CATALOG_CHANGE_REJECT = "REJECT";
 
     private Values() {}
   }

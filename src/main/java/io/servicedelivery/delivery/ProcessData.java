@@ -53,6 +53,23 @@ final class ProcessData {
     return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
   }
 
+  long longValue(String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    if (value == null) {
+      throw new IllegalStateException("The process variable " + name + " is missing");
+    }
+    return Long.parseLong(value.toString());
+  }
+
+  /** @return the number, or null when the variable is absent */
+  Integer integer(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number number ? number.intValue() : null;
+  }
+
   int integer(String name, int whenAbsent) {
     Object value = scope.getVariable(name);
     return value instanceof Number number ? number.intValue() : whenAbsent;

@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery;
 
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHANNEL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
@@ -77,6 +78,7 @@ class ValidateRequestDelegate implements JavaDelegate {
         valid.sla().responseDueAt(),
         valid.sla().resolutionDueAt());
     execution.setVariable(PRIORITY, valid.priority().name());
+    execution.setVariable(CATALOG_VERSION, valid.catalogVersion());
     execution.setVariable(SERVICE_NAME, valid.service().name());
     execution.setVariable(REQUEST_TYPE_NAME, valid.requestType().name());
     execution.setVariable(REQUIRED_SKILL, valid.service().requiredSkill());

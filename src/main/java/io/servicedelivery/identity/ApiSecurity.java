@@ -33,6 +33,9 @@ class ApiSecurity {
         .authorizeHttpRequests(
             requests ->
                 requests
+                    // catalog changes are the operations managers' business, before anything else is looked at
+                    .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
+                    .hasAuthority(authority(OPERATIONS_MANAGERS))
                     .requestMatchers(HttpMethod.POST, "/api/service-requests", "/api/service-requests/*/cancellation")
                     .hasAnyAuthority(
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))

@@ -1,5 +1,6 @@
 package io.servicedelivery.intake;
 
+import io.servicedelivery.web.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +60,7 @@ class IntegrationController {
     if (result.requests().isEmpty()) {
       throw new CatalogViolationException(
           result.unmappedLines().stream()
-              .map(line -> new FieldError("lines[lineNumber=" + line.lineNumber() + "].sku", line.reason()))
+              .map(line -> new InvalidField("lines[lineNumber=" + line.lineNumber() + "].sku", line.reason()))
               .toList());
     }
     boolean created = result.requests().stream().anyMatch(SalesOrderResult.LineRequest::created);

@@ -9,6 +9,7 @@ import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +72,7 @@ public class RequestIntake {
     if (earlier.isPresent()) {
       return replay(earlier.get(), hash);
     }
-    List<FieldError> violations = validation.catalogViolations(request.serviceCode(), request.requestType());
+    List<InvalidField> violations = validation.catalogViolations(request.serviceCode(), request.requestType());
     if (!violations.isEmpty()) {
       throw new CatalogViolationException(violations);
     }

@@ -6,6 +6,7 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.sla.SlaClock;
+import io.servicedelivery.web.InvalidField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks that a request is complete and names a service and request type of the catalog, and binds it to the
- * SLA of that service for its priority.
+ * SLA of that service for its priority, all as the catalog version effective now defines them.
  */
 @Service
 public class RequestValidation {
@@ -86,32 +87,32 @@ public class RequestValidation {
    * The check of the catalog alone, for callers that validated the form of a request themselves: what the catalog
    * does not offer, by field.
    */
-  public List<FieldError> catalogViolations(String serviceCode, String requestType) {
+  public List<InvalidField> catalogViolations(String serviceCode, String requestType) {
     return matchCatalog(serviceCode, requestType).errors();
   }
 
   private record CatalogMatch(
-      Optional<ServiceDefinition> service, Optional<RequestType> requestType, List<FieldError> errors) {}
+      Optional<ServiceDefinition> service, Optional<RequestType> requestType, List<InvalidField> errors) {}
 
   private CatalogMatch matchCatalog(String serviceCode, String requestTypeCode) {
-    List<FieldError> errors = new ArrayList<>();
+    List<InvalidField> errors = new ArrayList<>();
     Optional<ServiceDefinition> service = Optional.empty();
     if (isBlank(serviceCode)) {
-      errors.add(new FieldError("serviceCode", "The service is missing."));
+      errors.add(new InvalidField("serviceCode", "The service is missing."));
     } else {
       service = catalog.find(serviceCode.trim());
       if (service.isEmpty()) {
-        errors.add(new FieldError("serviceCode", "The service catalog has no service '" + serviceCode + "'."));
+        errors.add(new InvalidField("serviceCode", "The service catalog has no service '" + serviceCode + "'."));
       }
     }
     Optional<RequestType> requestType = Optional.empty();
     if (isBlank(requestTypeCode)) {
-      errors.add(new FieldError("requestType", "The request type is missing."));
+      errors.add(new InvalidField("requestType", "The request type is missing."));
     } else if (service.isPresent()) {
       requestType = service.get().requestType(requestTypeCode.trim());
       if (requestType.isEmpty()) {
         errors.add(
-            new FieldError(
+            new InvalidField(
                 "requestType",
                 "The service " + service.get().name() + " has no request type '" + requestTypeCode + "'."));
       }

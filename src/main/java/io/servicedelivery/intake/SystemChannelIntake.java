@@ -1,6 +1,7 @@
 package io.servicedelivery.intake;
 
 import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.web.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class SystemChannelIntake {
                 () ->
                     new CatalogViolationException(
                         List.of(
-                            new FieldError(
+                            new InvalidField(
                                 "category",
                                 "No catalog service is mapped to the category '" + ticket.category() + "'."))));
     return intake.submit(

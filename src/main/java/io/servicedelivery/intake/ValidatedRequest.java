@@ -5,6 +5,15 @@ import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.sla.SlaDueDates;
 
-/** A request that the catalog accepts, bound to the SLA of its service and priority. */
+/**
+ * A request that the catalog accepts, bound to the SLA of its service and priority as the catalog version effective
+ * at validation defines them.
+ */
 public record ValidatedRequest(
-    ServiceDefinition service, RequestType requestType, Priority priority, SlaDueDates sla) {}
+    ServiceDefinition service, RequestType requestType, Priority priority, SlaDueDates sla) {
+
+  /** The version of the service's catalog entry the request was validated against. */
+  public int catalogVersion() {
+    return service.version();
+  }
+}

@@ -11,6 +11,7 @@ public record RecordClosure(
     RequestOutcome outcome,
     String reason,
     String serviceCode,
+    Integer catalogVersion,
     String requestType,
     String priority,
     String title,

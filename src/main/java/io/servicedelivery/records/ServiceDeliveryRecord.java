@@ -10,6 +10,7 @@ public record ServiceDeliveryRecord(
     String channel,
     Instant receivedAt,
     String serviceCode,
+    Integer catalogVersion,
     String requestType,
     String priority,
     String title,

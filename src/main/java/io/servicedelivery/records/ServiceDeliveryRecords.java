@@ -162,7 +162,7 @@ public class ServiceDeliveryRecords {
             """
             update service_delivery_record set
               outcome = ?, outcome_reason = ?, closed_at = ?,
-              service_code = ?, request_type = ?, priority = ?, title = ?,
+              service_code = ?, catalog_version = ?, request_type = ?, priority = ?, title = ?,
               requester_name = ?, requester_email = ?, customer_id = ?,
               response_due_at = ?, resolution_due_at = ?, planned_at = ?, assigned_to = ?,
               response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?
@@ -171,6 +171,7 @@ public class ServiceDeliveryRecords {
         .param(truncate(closure.reason(), 2000))
         .param(Timestamp.from(closedAt))
         .param(truncate(closure.serviceCode(), 40))
+        .param(closure.catalogVersion())
         .param(truncate(closure.requestType(), 40))
         .param(truncate(closure.priority(), 10))
         .param(truncate(closure.title(), 200))
@@ -234,6 +235,7 @@ public class ServiceDeliveryRecords {
         rs.getString("channel"),
         instant(rs, "received_at"),
         rs.getString("service_code"),
+        rs.getObject("catalog_version", Integer.class),
         rs.getString("request_type"),
         rs.getString("priority"),
         rs.getString("title"),

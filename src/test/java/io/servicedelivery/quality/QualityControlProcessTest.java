@@ -4,6 +4,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.QUALITY_FAIL
 import static io.servicedelivery.delivery.ProcessConstants.Elements.QUALITY_PASSED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RUN_AUTOMATED_CHECKS;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -35,7 +36,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties qualityControlCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, CATALOG_CHANGE)
           .build();
     }
   }

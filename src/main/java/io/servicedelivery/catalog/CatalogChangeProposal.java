@@ -1,0 +1,80 @@
+package io.servicedelivery.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A proposed change of the catalog: the complete new definition of one service (an existing one or a new one), the
+ * moment it is to take effect and why. The limits match the catalog tables.
+ */
+@ConsistentDefinition
+// a definition read from GET /api/catalog/services/{code} can be sent back changed: its version is the catalog's to give
+@JsonIgnoreProperties("version")
+public record CatalogChangeProposal(
+    @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    @NotBlank @Size(max = 120) String name,
+    @NotBlank @Size(max = 1000) String description,
+    @NotBlank @Size(max = 60) String requiredSkill,
+    @NotNull @Positive @Digits(integer = 6, fraction = 2) BigDecimal standardEffortHours,
+    @NotNull @PositiveOrZero @Digits(integer = 8, fraction = 2) BigDecimal costRatePerHour,
+    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
+    @NotEmpty @Size(max = 20) List<@NotNull @Valid RequestTypeProposal> requestTypes,
+    @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 300) String> checklist,
+    @NotNull List<@NotNull @Valid SlaTargetProposal> slaTargets,
+    @Schema(description = "When the new version takes effect; not in the past", example = "2026-12-01T00:00:00Z")
+        @NotNull @FutureOrPresent Instant effectiveFrom,
+    @Schema(description = "Why the catalog should change; the reviewer reads it")
+        @NotBlank @Size(max = 2000) String reason) {
+
+  static final String CODE = "[A-Z][A-Z0-9_]*";
+  static final String CODE_MESSAGE = "must be capital letters, digits and underscores, starting with a letter";
+
+  public record RequestTypeProposal(
+      @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+      @NotBlank @Size(max = 120) String name) {}
+
+  /** Minutes, counted 24x7 from the moment a request arrives; a year at most. */
+  @Schema(description = "Exactly one per priority; the resolution time longer than the response time")
+  public record SlaTargetProposal(
+      @NotNull Priority priority,
+      @NotNull @Positive @Max(525_600) Integer responseMinutes,
+      @NotNull @Positive @Max(525_600) Integer resolutionMinutes) {}
+
+  /** The proposal as the catalog would hold it, for comparison with a version of the catalog. */
+  ServiceDefinition asDefinition(int version) {
+    return new ServiceDefinition(
+        code,
+        version,
+        effectiveFrom,
+        name,
+        description,
+        requiredSkill,
+        standardEffortHours,
+        costRatePerHour,
+        currency,
+        requestTypes.stream()
+            .map(type -> new RequestType(type.code(), type.name()))
+            .sorted(Comparator.comparing(RequestType::code))
+            .toList(),
+        List.copyOf(checklist),
+        slaTargets.stream()
+            .map(target -> new SlaTarget(target.priority(), target.responseMinutes(), target.resolutionMinutes()))
+            .sorted(Comparator.comparing(SlaTarget::priority))
+            .toList());
+  }
+}
