@@ -27,6 +27,7 @@ public final class ProcessConstants {
   public static final class Messages {
     public static final String SERVICE_REQUEST_SUBMITTED = "ServiceRequestSubmitted";
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
+    public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
 
     private Messages() {}
   }
@@ -56,6 +57,9 @@ public final class ProcessConstants {
     public static final String ALLOCATE_RESOURCES = "CallActivity_AllocateResources";
     public static final String DELIVER_SERVICE = "SubProcess_DeliverService";
     public static final String EXECUTE_SERVICE_ACTIVITIES = "Task_ExecuteServiceActivities";
+    public static final String CUSTOMER_INPUT_NEEDED = "Gateway_CustomerInputNeeded";
+    public static final String ASK_CUSTOMER = "Task_AskCustomer";
+    public static final String CUSTOMER_INFORMATION_RECEIVED = "Event_CustomerInformationReceived";
     public static final String MONITOR_PROGRESS = "Task_MonitorProgress";
     public static final String ISSUES_OR_DELAYS = "Gateway_IssuesOrDelays";
     public static final String TAKE_CORRECTIVE_ACTION = "Task_TakeCorrectiveAction";
@@ -164,8 +168,9 @@ public final class ProcessConstants {
     public static final String BREACH_CAUSE = "breachCause";
     public static final String BREACH_ANALYSIS = "breachAnalysis";
     public static final String PREVENTIVE_ACTION = "preventiveAction";
-    // waiting for the customer (the process state comes with a later release; the mail template exists)
+    // waiting for the customer
     public static final String CUSTOMER_QUESTION = "customerQuestion";
+    public static final String CUSTOMER_RESPONSE = "customerResponse";
     // cancellation
     public static final String CANCELLATION_REASON = "cancellationReason";
     // input parameters of the shared close and notify tasks
@@ -192,6 +197,7 @@ public final class ProcessConstants {
   public static final class Values {
     public static final String PROGRESS_DONE = "DONE";
     public static final String PROGRESS_ISSUE = "ISSUE";
+    public static final String PROGRESS_WAITING_FOR_CUSTOMER = "WAITING_FOR_CUSTOMER";
     public static final String CORRECTIVE_RESOLVED = "RESOLVED";
     public static final String CORRECTIVE_MORE_WORK = "MORE_WORK";
     public static final String QUALITY_PASSED = "PASSED";

@@ -36,7 +36,11 @@ class ApiSecurity {
                     // catalog changes are the operations managers' business, before anything else is looked at
                     .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
                     .hasAuthority(authority(OPERATIONS_MANAGERS))
-                    .requestMatchers(HttpMethod.POST, "/api/service-requests", "/api/service-requests/*/cancellation")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/service-requests",
+                        "/api/service-requests/*/cancellation",
+                        "/api/service-requests/*/customer-response")
                     .hasAnyAuthority(
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")

@@ -1,5 +1,6 @@
 package io.servicedelivery.intake;
 
+import static io.servicedelivery.delivery.ProcessConstants.Messages.CUSTOMER_INFORMATION_RECEIVED;
 import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_CANCELLED;
 import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_SUBMITTED;
 
@@ -107,6 +108,27 @@ public class RequestIntake {
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException finishedMeanwhile) {
       throw notOpen(requestId, records.get(requestId).outcome());
+    }
+    return views.get(requestId);
+  }
+
+  /**
+   * Hands the customer's answer to the staff member, who asked for it.
+   *
+   * @throws RequestConflictException when nobody is waiting for an answer
+   */
+  public ServiceRequestView respond(String requestId, String answer) {
+    ServiceDeliveryRecord record =
+        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    try {
+      runtimeService
+          .createMessageCorrelation(CUSTOMER_INFORMATION_RECEIVED)
+          .processInstanceId(record.processInstanceId())
+          .setVariable(Variables.CUSTOMER_RESPONSE, answer)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw new RequestConflictException(
+          requestId, "Request " + requestId + " is not waiting for information from the customer.");
     }
     return views.get(requestId);
   }

@@ -92,6 +92,18 @@ class ServiceRequestController {
     return views.page(new RecordFilter(status, serviceCode, customerId), page, size);
   }
 
+  @PostMapping("/{requestId}/customer-response")
+  @Operation(
+      summary = "Answer the question asked about a request",
+      description = "The request continues with the staff member who asked.")
+  @ApiResponse(responseCode = "200", description = "answered; the request is in progress again")
+  @ApiResponse(responseCode = "400", description = "no answer given")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "409", description = "the request is not waiting for information from the customer")
+  ServiceRequestView respond(@PathVariable String requestId, @Valid @RequestBody CustomerResponse response) {
+    return intake.respond(requestId, response.answer());
+  }
+
   @PostMapping("/{requestId}/cancellation")
   @Operation(summary = "Cancel a service request", description = "Stops the delivery and releases the resources.")
   @ApiResponse(responseCode = "200", description = "cancelled")

@@ -25,6 +25,7 @@ import io.servicedelivery.records.TimelineEntry;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
+import io.servicedelivery.testsupport.TestMailServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -327,6 +328,59 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     reportIssue(requestId, "Data owner does not answer");
 
     assertThat(instance).isWaitingAt(TAKE_CORRECTIVE_ACTION);
+  }
+
+  @Test
+  void assigneeAsksTheCustomerAndContinuesWithTheAnswer() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        Map.of(
+            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
+            Variables.PROGRESS_REPORT, "Prepared the VPN profile",
+            Variables.CUSTOMER_QUESTION, "Which device will your colleague use: the company laptop or a tablet?",
+            Variables.EFFORT_HOURS, 0.5));
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .hasPassed(CUSTOMER_INPUT_NEEDED, ASK_CUSTOMER)
+        .hasNotPassed(MONITOR_PROGRESS)
+        .isWaitingAt(CUSTOMER_INFORMATION_RECEIVED);
+    assertThat(TestMailServer.received())
+        .filteredOn(mail -> mail.recipient().equals(REQUESTER_EMAIL))
+        .anySatisfy(
+            mail -> {
+              assertThat(mail.subject()).contains(requestId);
+              assertThat(mail.body()).contains("the company laptop or a tablet?");
+            });
+    assertThat(records.get(requestId).customerStatus()).isEqualTo(CustomerEvent.WAITING_FOR_YOU);
+
+    runtimeService
+        .createMessageCorrelation(Messages.CUSTOMER_INFORMATION_RECEIVED)
+        .processInstanceId(instance.getId())
+        .setVariable(Variables.CUSTOMER_RESPONSE, "The company laptop")
+        .correlateWithResult();
+
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
+    assertThat(instance).variables().containsEntry(Variables.CUSTOMER_RESPONSE, "The company laptop");
+    assertThat(records.timelineOf(requestId))
+        .extracting(TimelineEntry::event)
+        .containsExactly(
+            CustomerEvent.RECEIVED,
+            CustomerEvent.PLANNED,
+            CustomerEvent.IN_PROGRESS,
+            CustomerEvent.WAITING_FOR_YOU,
+            CustomerEvent.IN_PROGRESS);
+
+    reportDone(requestId, 1.5);
+    reviewQuality(requestId, "PASSED", null);
+    executeAsyncJobs();
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
   }
 
   @Test

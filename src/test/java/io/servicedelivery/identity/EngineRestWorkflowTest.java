@@ -7,12 +7,12 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.TemporaryUsers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,10 +98,7 @@ class EngineRestWorkflowTest {
     // the notification of the customer is a job of its own; this test context runs no job executor
     String instanceId =
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult().getId();
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instanceId).messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    AsyncJobs.runDue(managementService, instanceId);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).count()).isZero();
     assertThat(

@@ -10,6 +10,7 @@ import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +44,7 @@ class ServiceRequestApiTest {
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
   @Autowired ServiceCatalog catalog;
   @Autowired ServiceDeliveryRecords records;
@@ -270,6 +273,28 @@ class ServiceRequestApiTest {
   }
 
   @Test
+  void theCustomerAnswersTheQuestionOnlyWhileItIsAsked() {
+    String requestId = submit(vpnRequest(null), null).getBody().path("requestId").asText();
+    assertThat(respond(requestId, "The laptop").getStatusCode()).as("nobody asked").isEqualTo(HttpStatus.CONFLICT);
+    complete(requestId, "Task_PlanDelivery", Map.of("plannedStart", "2026-11-23T10:00+01:00",
+        "plannedCompletion", "2026-11-23T12:00+01:00", "deliveryInstructions", "Standard profile"));
+    complete(requestId, "Task_ExecuteServiceActivities", Map.of("progressStatus", "WAITING_FOR_CUSTOMER",
+        "customerQuestion", "Laptop or tablet?", "progressReport", "Profile prepared", "effortHours", 0.5,
+        "checklistConfirmed", new ArrayList<>(List.of())));
+    sendNotificationsOf(requestId);
+    assertThat(get(requestId).getBody().path("status").asText()).isEqualTo("WAITING_FOR_YOU");
+
+    assertThat(respond(requestId, " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<JsonNode> answered = respond(requestId, "The laptop");
+
+    assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answered.getBody().path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(requestId).singleResult().getName())
+        .isEqualTo("Execute service activities");
+    assertThat(respond("SR-999999", "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void onlyApiClientsCoordinatorsAndManagersSubmitAndAnyoneAuthenticatedFollows() {
     String requestId = submit(vpnRequest(null), null).getBody().path("requestId").asText();
 
@@ -306,6 +331,15 @@ class ServiceRequestApiTest {
     return http.withBasicAuth("portal", "portal").getForObject("/api/service-requests" + query, JsonNode.class);
   }
 
+  private ResponseEntity<JsonNode> respond(String requestId, String answer) {
+    return http.withBasicAuth("portal", "portal")
+        .exchange(
+            "/api/service-requests/" + requestId + "/customer-response",
+            HttpMethod.POST,
+            json(Map.of("answer", answer), null),
+            JsonNode.class);
+  }
+
   private ResponseEntity<JsonNode> cancel(String requestId, Map<String, Object> body) {
     return http.withBasicAuth("portal", "portal")
         .exchange(
@@ -333,6 +367,13 @@ class ServiceRequestApiTest {
             .singleResult()
             .getId(),
         variables);
+  }
+
+  /** The notifications are jobs; this context runs no job executor. */
+  private void sendNotificationsOf(String requestId) {
+    String instanceId =
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult().getId();
+    AsyncJobs.runDue(managementService, instanceId);
   }
 
   private long processesOf(String requestId) {

@@ -81,7 +81,8 @@ class MailTemplatesTest {
     assertThat(mail.subject()).isEqualTo("A question about your service request SR-000007");
     assertThat(mail.body())
         .contains("\n\nWhich floor is the printer on, and when may the technician come?\n\n")
-        .contains("Please reply to this e-mail and keep SR-000007 in the subject.");
+        .contains("Please answer in the customer portal, or reply to this e-mail and keep SR-000007")
+        .contains("We continue as soon as we have your answer.");
   }
 
   @Test

@@ -71,15 +71,9 @@ public abstract class AbstractProcessTest {
     taskService.complete(task.getId(), variables);
   }
 
-  /**
-   * Runs the asynchronous continuations (the notifications) that are due, as the job executor would, until none is
-   * left.
-   */
+  /** Runs the asynchronous continuations (the notifications) that are due, as the job executor would. */
   protected void executeAsyncJobs() {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().messages().executable().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    AsyncJobs.runDue(managementService, null);
   }
 
   protected Job timer(String processInstanceId, String activityId) {
