@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Every path of {@code bpmn/catalog-change.bpmn}: a change is approved and takes effect at its time, or rejected and
@@ -65,7 +66,9 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
 
   @TestConfiguration
   static class Coverage {
+    // primary: the coverage library also registers a default bean that would otherwise win
     @Bean
+    @Primary
     ProcessEngineCoverageProperties catalogChangeCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)

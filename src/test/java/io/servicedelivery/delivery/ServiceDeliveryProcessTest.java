@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** Every path of {@code bpmn/service-delivery.bpmn}: flowchart nodes A-K, the exceptions and the SLA timers. */
 @ProcessTest
@@ -52,7 +53,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   @TestConfiguration
   static class Coverage {
+    // primary: the coverage library also registers a default bean that would otherwise win
     @Bean
+    @Primary
     ProcessEngineCoverageProperties serviceDeliveryCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)

@@ -25,6 +25,7 @@ import org.camunda.community.process_test_coverage.spring_test.common.ProcessEng
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** Every path of {@code bpmn/quality-control.bpmn}, started on its own as a caller would. */
 @ProcessTest
@@ -32,7 +33,9 @@ class QualityControlProcessTest extends AbstractProcessTest {
 
   @TestConfiguration
   static class Coverage {
+    // primary: the coverage library also registers a default bean that would otherwise win
     @Bean
+    @Primary
     ProcessEngineCoverageProperties qualityControlCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)

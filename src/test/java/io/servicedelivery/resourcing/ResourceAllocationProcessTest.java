@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /** Every path of {@code bpmn/resource-allocation.bpmn}, started on its own as a caller would. */
 @ProcessTest
@@ -30,7 +31,9 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
 
   @TestConfiguration
   static class Coverage {
+    // primary: the coverage library also registers a default bean that would otherwise win
     @Bean
+    @Primary
     ProcessEngineCoverageProperties resourceAllocationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
