@@ -6,6 +6,8 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVER
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REQUEST_ACKNOWLEDGED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_REACHED;
+import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
+import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -24,7 +26,6 @@ import io.servicedelivery.testsupport.TestMailServer.ReceivedMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessTest
 class NotificationMailTest extends AbstractProcessTest {
 
-  private static final String REQUESTER_EMAIL = "ada@customer.example";
   private static final String SERVICE_DESK = "Service Desk <service-desk@servicedelivery.example>";
   private static final String COORDINATOR_EMAIL = "coordinator@servicedelivery.example";
 
@@ -260,19 +260,6 @@ class NotificationMailTest extends AbstractProcessTest {
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
-
-  private static Map<String, Object> vpnRequest() {
-    Map<String, Object> request = new HashMap<>();
-    request.put(Variables.SERVICE_CODE, "NETWORK_ACCESS");
-    request.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
-    request.put(Variables.PRIORITY, "HIGH");
-    request.put(Variables.TITLE, "VPN for a new colleague");
-    request.put(Variables.DESCRIPTION, "Our new accountant starts on Monday and works from home on Fridays.");
-    request.put(Variables.REQUESTER_NAME, "Ada Customer");
-    request.put(Variables.REQUESTER_EMAIL, REQUESTER_EMAIL);
-    request.put(Variables.CHANNEL, "PORTAL");
-    return request;
-  }
 
   private ProcessInstance submit(Map<String, Object> request) {
     return runtimeService

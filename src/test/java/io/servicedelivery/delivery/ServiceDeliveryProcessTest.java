@@ -5,6 +5,8 @@ import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_C
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
+import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -65,7 +67,6 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   private static final String SERVICE = "NETWORK_ACCESS";
-  private static final String REQUESTER_EMAIL = "ada@customer.example";
 
   @Autowired FormService formService;
   @Autowired RepositoryService repositoryService;
@@ -539,19 +540,6 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
-
-  private static Map<String, Object> vpnRequest() {
-    Map<String, Object> request = new HashMap<>();
-    request.put(Variables.SERVICE_CODE, SERVICE);
-    request.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
-    request.put(Variables.PRIORITY, "HIGH");
-    request.put(Variables.TITLE, "VPN for a new colleague");
-    request.put(Variables.DESCRIPTION, "Our new accountant starts on Monday and works from home on Fridays.");
-    request.put(Variables.REQUESTER_NAME, "Ada Customer");
-    request.put(Variables.REQUESTER_EMAIL, REQUESTER_EMAIL);
-    request.put(Variables.CUSTOMER_ID, "CUST-042");
-    return request;
-  }
 
   private ProcessInstance submitOrderForm(Map<String, Object> request) {
     String definitionId =

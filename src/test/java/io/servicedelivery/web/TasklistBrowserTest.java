@@ -16,11 +16,11 @@ import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.identity.TasklistFilters;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.HeadlessChromium;
+import io.servicedelivery.testsupport.SampleRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -125,7 +125,7 @@ class TasklistBrowserTest {
 
   @Test
   void coordinatorPlansTheDeliveryInTasklist() {
-    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequest());
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled(TITLE));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     Task plan = openTask(PLAN_DELIVERY);
@@ -201,7 +201,7 @@ class TasklistBrowserTest {
 
   @Test
   void assigneeTicksTheChecklistAndReportsTheWorkDoneInTasklist() {
-    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequest());
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled(TITLE));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     taskService.complete(
@@ -381,16 +381,9 @@ class TasklistBrowserTest {
 
   // ------------------------------------------------------------------------------------------ engine
 
-  private Map<String, Object> vpnRequest() {
-    Map<String, Object> request = new HashMap<>();
-    request.put(Variables.SERVICE_CODE, "NETWORK_ACCESS");
-    request.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
-    request.put(Variables.PRIORITY, "HIGH");
-    request.put(Variables.TITLE, TITLE);
-    request.put(Variables.DESCRIPTION, "Our new accountant starts on Monday and works from home on Fridays.");
-    request.put(Variables.REQUESTER_NAME, "Ada Customer");
-    request.put(Variables.REQUESTER_EMAIL, "ada@customer.example");
-    request.put(Variables.CUSTOMER_ID, "CUST-042");
+  private static Map<String, Object> vpnRequestTitled(String title) {
+    Map<String, Object> request = SampleRequests.vpnRequest();
+    request.put(Variables.TITLE, title);
     return request;
   }
 
