@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,11 +38,7 @@ class IntegrationController {
   @ApiResponse(responseCode = "422", description = "no catalog service for the category, or the ticket number "
       + "was used for a different ticket")
   ResponseEntity<ServiceRequestView> ticket(@Valid @RequestBody ServiceDeskTicket ticket, Authentication caller) {
-    Submission submission = intake.submit(ticket, caller.getName());
-    ServiceRequestView view = submission.request();
-    return submission.created()
-        ? ResponseEntity.created(URI.create("/api/service-requests/" + view.requestId())).body(view)
-        : ResponseEntity.ok(view);
+    return intake.submit(ticket, caller.getName()).toResponse();
   }
 
   @PostMapping("/sales-orders")

@@ -28,8 +28,8 @@ public record NewServiceRequest(
         String externalReference) {
 
   @JsonIgnore
-  @AssertTrue(message = "give either a priority, or an impact and an urgency")
+  @AssertTrue(message = PriorityChoice.MESSAGE)
   public boolean isPriorityOrImpactAndUrgency() {
-    return priority != null ? impact == null && urgency == null : impact != null && urgency != null;
+    return PriorityChoice.isValid(priority, impact, urgency);
   }
 }

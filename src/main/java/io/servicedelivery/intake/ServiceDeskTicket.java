@@ -26,8 +26,8 @@ public record ServiceDeskTicket(
     Level urgency) {
 
   @JsonIgnore
-  @AssertTrue(message = "give either a priority, or an impact and an urgency")
+  @AssertTrue(message = PriorityChoice.MESSAGE)
   public boolean isPriorityOrImpactAndUrgency() {
-    return priority != null ? impact == null && urgency == null : impact != null && urgency != null;
+    return PriorityChoice.isValid(priority, impact, urgency);
   }
 }

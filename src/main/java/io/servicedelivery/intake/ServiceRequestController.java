@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +63,7 @@ class ServiceRequestController {
           @Pattern(regexp = "\\p{Graph}+", message = "must be printable characters without spaces")
           String idempotencyKey,
       Authentication caller) {
-    Submission submission = intake.submit(request, caller.getName(), idempotencyKey);
-    ServiceRequestView view = submission.request();
-    return submission.created()
-        ? ResponseEntity.created(URI.create("/api/service-requests/" + view.requestId())).body(view)
-        : ResponseEntity.ok(view);
+    return intake.submit(request, caller.getName(), idempotencyKey).toResponse();
   }
 
   @GetMapping("/{requestId}")
