@@ -4,6 +4,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_R
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CANCELLATION_REASON;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REJECTION_REASONS;
@@ -46,6 +47,7 @@ class CloseRequestDelegate implements JavaDelegate {
         switch (outcome) {
           case REJECTED -> data.string(REJECTION_REASONS);
           case CANCELLED -> data.string(CANCELLATION_REASON);
+          case ABANDONED -> "No answer from the customer to: " + data.string(CUSTOMER_QUESTION);
           default -> null;
         };
     records.close(

@@ -34,6 +34,7 @@ public final class ProcessConstants {
 
   public static final class Errors {
     public static final String REQUEST_INVALID = "REQUEST_INVALID";
+    public static final String REQUEST_ABANDONED = "REQUEST_ABANDONED";
 
     private Errors() {}
   }
@@ -54,12 +55,22 @@ public final class ProcessConstants {
     public static final String ACKNOWLEDGE_REQUEST = "Task_AcknowledgeRequest";
     public static final String REQUEST_ACKNOWLEDGED = "EndEvent_RequestAcknowledged";
     public static final String PLAN_DELIVERY = "Task_PlanDelivery";
+    public static final String RESPONSE_TIME_PASSED = "BoundaryEvent_ResponseTimePassed";
+    public static final String ESCALATE_LATE_PLANNING = "Task_EscalateLatePlanning";
+    public static final String MANAGERS_ALERTED = "EndEvent_ManagersAlerted";
     public static final String ALLOCATE_RESOURCES = "CallActivity_AllocateResources";
     public static final String DELIVER_SERVICE = "SubProcess_DeliverService";
     public static final String EXECUTE_SERVICE_ACTIVITIES = "Task_ExecuteServiceActivities";
     public static final String CUSTOMER_INPUT_NEEDED = "Gateway_CustomerInputNeeded";
     public static final String ASK_CUSTOMER = "Task_AskCustomer";
-    public static final String CUSTOMER_INFORMATION_RECEIVED = "Event_CustomerInformationReceived";
+    public static final String WAIT_FOR_CUSTOMER = "Task_WaitForCustomer";
+    public static final String NO_ANSWER_IN_TIME = "BoundaryEvent_NoAnswerInTime";
+    public static final String CUSTOMER_DID_NOT_ANSWER = "EndEvent_CustomerDidNotAnswer";
+    public static final String REQUEST_ABANDONED = "BoundaryEvent_RequestAbandoned";
+    public static final String RELEASE_ABANDONED_RESOURCES = "Task_ReleaseAbandonedResources";
+    public static final String CLOSE_ABANDONED_REQUEST = "Task_CloseAbandonedRequest";
+    public static final String NOTIFY_ABANDONMENT = "Task_NotifyAbandonment";
+    public static final String REQUEST_CLOSED_UNANSWERED = "EndEvent_RequestAbandoned";
     public static final String MONITOR_PROGRESS = "Task_MonitorProgress";
     public static final String ISSUES_OR_DELAYS = "Gateway_IssuesOrDelays";
     public static final String TAKE_CORRECTIVE_ACTION = "Task_TakeCorrectiveAction";
@@ -82,6 +93,10 @@ public final class ProcessConstants {
     public static final String NOTIFY_CANCELLATION = "Task_NotifyCancellation";
     public static final String CLOSE_CANCELLED_REQUEST = "Task_CloseCancelledRequest";
     public static final String REQUEST_CANCELLED = "EndEvent_RequestCancelled";
+    public static final String PRIORITY_CHANGE = "SubProcess_PriorityChange";
+    public static final String PRIORITY_CHANGE_REQUESTED = "StartEvent_PriorityChangeRequested";
+    public static final String RECALCULATE_SLA = "Task_RecalculateSla";
+    public static final String SLA_RECALCULATED = "EndEvent_SlaRecalculated";
     // resource-allocation
     public static final String ALLOCATE_RESOURCE = "Task_AllocateResource";
     public static final String RESOURCE_FOUND = "Gateway_ResourceFound";
@@ -171,6 +186,14 @@ public final class ProcessConstants {
     // waiting for the customer
     public static final String CUSTOMER_QUESTION = "customerQuestion";
     public static final String CUSTOMER_RESPONSE = "customerResponse";
+    /** when the request is closed as abandoned if the customer has not answered */
+    public static final String CUSTOMER_ANSWER_DUE_AT = "customerAnswerDueAt";
+    // the SLA clock: paused while waiting for the customer; the business minutes it stood still so far
+    public static final String SLA_PAUSED = "slaPaused";
+    public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";
+    // a priority change asked for by an operations manager (corrective action form or API)
+    public static final String NEW_PRIORITY = "newPriority";
+    public static final String PRIORITY_CHANGE_REASON = "priorityChangeReason";
     // cancellation
     public static final String CANCELLATION_REASON = "cancellationReason";
     // input parameters of the shared close and notify tasks

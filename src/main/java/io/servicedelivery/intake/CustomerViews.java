@@ -91,7 +91,7 @@ class CustomerViews {
               ? SlaState.BREACHED
               : slaClock.stateOfOpen(record.receivedAt(), record.resolutionDueAt());
       case CLOSED -> Boolean.TRUE.equals(record.resolutionMet()) ? SlaState.MET : SlaState.MISSED;
-      case REJECTED, CANCELLED -> null;
+      case REJECTED, CANCELLED, ABANDONED -> null;
     };
   }
 }

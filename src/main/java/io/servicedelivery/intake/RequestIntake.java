@@ -6,6 +6,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQU
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -130,6 +132,24 @@ public class RequestIntake {
       throw new RequestConflictException(
           requestId, "Request " + requestId + " is not waiting for information from the customer.");
     }
+    return views.get(requestId);
+  }
+
+  /**
+   * Gives an open request another priority: the process recomputes its SLA and moves its timers (the event
+   * subprocess "Priority change" reacts to the variable).
+   *
+   * @throws RequestConflictException when the request is already closed, rejected or cancelled
+   */
+  public ServiceRequestView changePriority(String requestId, Priority priority, String reason) {
+    ServiceDeliveryRecord record =
+        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    if (record.outcome() != RequestOutcome.OPEN) {
+      throw notOpen(requestId, record.outcome());
+    }
+    runtimeService.setVariables(
+        record.processInstanceId(),
+        Map.of(Variables.PRIORITY_CHANGE_REASON, reason, Variables.NEW_PRIORITY, priority.name()));
     return views.get(requestId);
   }
 

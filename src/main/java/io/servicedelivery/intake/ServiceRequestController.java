@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -97,6 +98,20 @@ class ServiceRequestController {
   @ApiResponse(responseCode = "409", description = "the request is not waiting for information from the customer")
   ServiceRequestView respond(@PathVariable String requestId, @Valid @RequestBody CustomerResponse response) {
     return intake.respond(requestId, response.answer());
+  }
+
+  @PutMapping("/{requestId}/priority")
+  @Operation(
+      summary = "Change the priority of a request",
+      description = "Operations managers only. The due dates are recomputed from the moment the request arrived "
+          + "with the targets of the new priority, and the SLA timers move with them.")
+  @ApiResponse(responseCode = "200", description = "the request with its new priority and due dates")
+  @ApiResponse(responseCode = "400", description = "an unknown priority or no reason")
+  @ApiResponse(responseCode = "403", description = "only operations managers change priorities")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "409", description = "already closed, rejected or cancelled")
+  ServiceRequestView changePriority(@PathVariable String requestId, @Valid @RequestBody PriorityChange change) {
+    return intake.changePriority(requestId, change.priority(), change.reason());
   }
 
   @PostMapping("/{requestId}/cancellation")

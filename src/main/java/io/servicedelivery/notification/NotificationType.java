@@ -10,12 +10,16 @@ import java.util.Locale;
 public enum NotificationType {
   REQUEST_ACKNOWLEDGED,
   REQUEST_REJECTED,
-  /** A staff member asks the requester a question; the process state that sends it comes with a later release. */
+  /** A staff member asks the requester a question. */
   WAITING_FOR_CUSTOMER,
+  /** The requester did not answer the question in time; the request is closed. */
+  REQUEST_ABANDONED,
   REQUEST_COMPLETED,
   REQUEST_CANCELLED,
   /** Internal: to the assigned staff member and the service coordinators. */
-  SLA_WARNING;
+  SLA_WARNING,
+  /** Internal: to the operations managers when a request is not planned within its response time. */
+  RESPONSE_OVERDUE;
 
   String template() {
     return "mail/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".mustache";

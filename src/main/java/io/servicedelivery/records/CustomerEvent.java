@@ -12,7 +12,8 @@ public enum CustomerEvent {
   COMPLETED("The service is delivered and has passed our quality check."),
   CLOSED("Your request is closed."),
   REJECTED("We could not accept your request."),
-  CANCELLED("Your request is cancelled.");
+  CANCELLED("Your request is cancelled."),
+  ABANDONED("We closed your request because we did not hear from you.");
 
   private final String description;
 

@@ -5,5 +5,7 @@ public enum RequestOutcome {
   OPEN,
   CLOSED,
   REJECTED,
-  CANCELLED
+  CANCELLED,
+  /** the customer did not answer a question in time */
+  ABANDONED
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,14 @@ public class ServiceDeliveryRecords {
         .update();
   }
 
+  /** The resolution due date moved, by a pause or a priority change. */
+  public void moveResolutionDue(String requestId, Instant resolutionDueAt) {
+    jdbc.sql("update service_delivery_record set resolution_due_at = ? where request_id = ?")
+        .param(Timestamp.from(resolutionDueAt))
+        .param(requestId)
+        .update();
+  }
+
   /** Adds an event to the customer's timeline, unless it repeats the latest one (a rework is still "in progress"). */
   public void recordCustomerEvent(String requestId, CustomerEvent event) {
     List<TimelineEntry> timeline = timelineOf(requestId);
@@ -86,6 +95,47 @@ public class ServiceDeliveryRecords {
         .param(event.name())
         .param(requestId)
         .update();
+  }
+
+  /** The resolution clock stands still from now on, for the reason given. */
+  public void startPause(String requestId, String reason) {
+    jdbc.sql("insert into sla_pause (request_id, reason, started_at) values (?, ?, ?)")
+        .param(requestId)
+        .param(truncate(reason == null || reason.isBlank() ? "Waiting for the customer" : reason, 2000))
+        .param(Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  /** @return when the open pause of the request started, if it has one */
+  public Optional<Instant> openPauseSince(String requestId) {
+    return jdbc.sql("select started_at from sla_pause where request_id = ? and ended_at is null")
+        .param(requestId)
+        .query((rs, row) -> instant(rs, "started_at"))
+        .optional();
+  }
+
+  /** Ends the open pause now; it took {@code paused} of business time. */
+  public void endPause(String requestId, Duration paused) {
+    jdbc.sql("update sla_pause set ended_at = ?, paused_minutes = ? where request_id = ? and ended_at is null")
+        .param(Timestamp.from(clock.instant()))
+        .param((int) paused.toMinutes())
+        .param(requestId)
+        .update();
+  }
+
+  public List<SlaPauseEntry> pausesOf(String requestId) {
+    return jdbc.sql("select * from sla_pause where request_id = ? order by id")
+        .param(requestId)
+        .query(
+            (rs, row) -> {
+              int minutes = rs.getInt("paused_minutes");
+              return new SlaPauseEntry(
+                  rs.getString("reason"),
+                  instant(rs, "started_at"),
+                  instant(rs, "ended_at"),
+                  rs.wasNull() ? null : minutes);
+            })
+        .list();
   }
 
   public List<TimelineEntry> timelineOf(String requestId) {
@@ -153,6 +203,11 @@ public class ServiceDeliveryRecords {
   /** Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. */
   public void close(RecordClosure closure) {
     Instant closedAt = clock.instant();
+    // a request closed while waiting for the customer (abandoned, cancelled) ends its pause there
+    jdbc.sql("update sla_pause set ended_at = ? where request_id = ? and ended_at is null")
+        .param(Timestamp.from(closedAt))
+        .param(closure.requestId())
+        .update();
     ServiceDeliveryRecord current = get(closure.requestId());
     boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
     Boolean responseMet = judge(closure.plannedAt(), closure.responseDueAt());

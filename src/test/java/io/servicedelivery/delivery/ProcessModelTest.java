@@ -39,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -214,6 +215,10 @@ class ProcessModelTest {
       for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
         assertThat(definition.getMessage()).as("message of " + definition.getId()).isNotNull();
         caught.add(definition.getMessage().getName());
+      }
+      for (ReceiveTask receive : model.getModelElementsByType(ReceiveTask.class)) {
+        assertThat(receive.getMessage()).as("message of " + receive.getId()).isNotNull();
+        caught.add(receive.getMessage().getName());
       }
       for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
         boundary.getEventDefinitions().stream()

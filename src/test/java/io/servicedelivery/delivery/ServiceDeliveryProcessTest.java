@@ -353,7 +353,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .hasPassed(CUSTOMER_INPUT_NEEDED, ASK_CUSTOMER)
         .hasNotPassed(MONITOR_PROGRESS)
-        .isWaitingAt(CUSTOMER_INFORMATION_RECEIVED);
+        .isWaitingAt(WAIT_FOR_CUSTOMER);
     assertThat(TestMailServer.received())
         .filteredOn(mail -> mail.recipient().equals(REQUESTER_EMAIL))
         .anySatisfy(
@@ -385,6 +385,147 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     reviewQuality(requestId, "PASSED", null);
     executeAsyncJobs();
     assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
+  }
+
+  @Test
+  void planningLaterThanTheResponseTimeIsEscalatedToTheOperationsManagers() {
+    ProcessInstance instance = submitOrderForm(vpnRequest());
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    Job responseTimer = timer(instance.getId(), RESPONSE_TIME_PASSED);
+    assertThat(responseTimer.getDuedate()).isEqualTo(Date.from(T0.plus(sla.response())));
+
+    setClock(T0.plus(sla.response()));
+    managementService.executeJob(responseTimer.getId());
+    executeAsyncJobs();
+
+    assertThat(instance).hasPassed(ESCALATE_LATE_PLANNING, MANAGERS_ALERTED).isWaitingAt(PLAN_DELIVERY);
+    assertThat(notifications.outboxOf(requestId))
+        .filteredOn(mail -> mail.type().equals("RESPONSE_OVERDUE"))
+        .extracting(OutboxNotification::recipient)
+        .contains("manager@servicedelivery.example")
+        .doesNotContain("coordinator@servicedelivery.example");
+  }
+
+  @Test
+  void waitingForTheCustomerStopsTheResolutionClockAndMovesItsDueDates() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    setClock(T0.plus(Duration.ofHours(1)));
+    askCustomer(requestId, "Which device will your colleague use?");
+
+    assertThat(instance).isWaitingAt(WAIT_FOR_CUSTOMER);
+    Instant answerDue = T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(5));
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate())
+        .as("cannot fire while the customer may still answer")
+        .isAfter(Date.from(answerDue));
+    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate()).isAfter(Date.from(answerDue));
+    assertThat(timer(instance.getId(), NO_ANSWER_IN_TIME).getDuedate())
+        .isEqualTo(Date.from(T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(5))));
+    assertThat(instance).variables().containsEntry(Variables.SLA_PAUSED, true);
+
+    setClock(T0.plus(Duration.ofHours(3)));
+    answer(instance, "The company laptop");
+
+    Duration paused = Duration.ofHours(2);
+    Instant resolutionDue = T0.plus(sla.resolution()).plus(paused);
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
+        .containsEntry(Variables.SLA_PAUSED, false)
+        .containsEntry(Variables.SLA_PAUSED_MINUTES, 120);
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
+    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate())
+        .isEqualTo(Date.from(T0.plus(sla.resolution().multipliedBy(3).dividedBy(4)).plus(paused)));
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
+    assertThat(records.get(requestId).resolutionDueAt()).isEqualTo(resolutionDue);
+    assertThat(records.pausesOf(requestId))
+        .singleElement()
+        .satisfies(
+            pause -> {
+              assertThat(pause.reason()).isEqualTo("Which device will your colleague use?");
+              assertThat(pause.startedAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+              assertThat(pause.endedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+              assertThat(pause.pausedMinutes()).isEqualTo(120);
+            });
+  }
+
+  @Test
+  void customerWhoDoesNotAnswerInTimeHasTheRequestClosedAsAbandoned() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    askCustomer(requestId, "Which device will your colleague use?");
+    Job noAnswer = timer(instance.getId(), NO_ANSWER_IN_TIME);
+
+    setClock(noAnswer.getDuedate().toInstant());
+    managementService.executeJob(noAnswer.getId());
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .hasPassed(CUSTOMER_DID_NOT_ANSWER, REQUEST_ABANDONED, RELEASE_ABANDONED_RESOURCES, CLOSE_ABANDONED_REQUEST,
+            NOTIFY_ABANDONMENT, REQUEST_CLOSED_UNANSWERED)
+        .hasNotPassed(REQUEST_CLOSED)
+        .isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.ABANDONED);
+    assertThat(record.outcomeReason()).contains("Which device will your colleague use?");
+    assertThat(record.customerStatus()).isEqualTo(CustomerEvent.ABANDONED);
+    assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
+    assertThat(records.pausesOf(requestId)).singleElement().satisfies(pause -> assertThat(pause.endedAt()).isNotNull());
+    assertThat(notifications.outboxOf(requestId))
+        .extracting(OutboxNotification::type)
+        .contains("WAITING_FOR_CUSTOMER", "REQUEST_ABANDONED");
+  }
+
+  @Test
+  void priorityChangeRecomputesTheDueDatesFromTheStartAndMovesTheTimers() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget critical = catalog.get(SERVICE).slaFor(Priority.CRITICAL).orElseThrow();
+    setClock(T0.plus(Duration.ofHours(1)));
+
+    runtimeService.setVariable(instance.getId(), Variables.NEW_PRIORITY, "CRITICAL");
+
+    Instant resolutionDue = T0.plus(critical.resolution());
+    assertThat(instance).hasPassed(PRIORITY_CHANGE_REQUESTED, RECALCULATE_SLA, SLA_RECALCULATED);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PRIORITY, "CRITICAL")
+        .containsEntry(Variables.RESPONSE_DUE_AT, Date.from(T0.plus(critical.response())))
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
+        .doesNotContainKey(Variables.NEW_PRIORITY);
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
+    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate())
+        .isEqualTo(Date.from(T0.plus(critical.resolution().multipliedBy(3).dividedBy(4))));
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
+    assertThat(records.get(requestId).priority()).isEqualTo("CRITICAL");
+  }
+
+  @Test
+  void managersChangeThePriorityInTheCorrectiveActionFormToo() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    reportIssue(requestId, "The user is abroad for three weeks");
+    SlaTarget low = catalog.get(SERVICE).slaFor(Priority.LOW).orElseThrow();
+
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(
+            Variables.CORRECTIVE_ACTION, "Agreed with the customer to deliver after the trip",
+            Variables.CORRECTIVE_OUTCOME, "MORE_WORK",
+            Variables.NEW_PRIORITY, "LOW",
+            Variables.PRIORITY_CHANGE_REASON, "The customer does not need it before the trip"));
+
+    assertThat(instance).hasPassed(RECALCULATE_SLA).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PRIORITY, "LOW")
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(low.resolution())));
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(T0.plus(low.resolution())));
   }
 
   @Test
@@ -585,6 +726,27 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         report("DONE", catalog.get(SERVICE).checklist(), "VPN profile deployed and tested with the user", effortHours));
+  }
+
+  private void askCustomer(String requestId, String question) {
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        Map.of(
+            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
+            Variables.PROGRESS_REPORT, "Prepared the VPN profile",
+            Variables.CUSTOMER_QUESTION, question,
+            Variables.EFFORT_HOURS, 0.5));
+    executeAsyncJobs();
+  }
+
+  private void answer(ProcessInstance instance, String answer) {
+    runtimeService
+        .createMessageCorrelation(Messages.CUSTOMER_INFORMATION_RECEIVED)
+        .processInstanceId(instance.getId())
+        .setVariable(Variables.CUSTOMER_RESPONSE, answer)
+        .correlateWithResult();
   }
 
   private void reportIssue(String requestId, String issue) {

@@ -295,6 +295,32 @@ class ServiceRequestApiTest {
   }
 
   @Test
+  void operationsManagersChangeThePriorityAndTheDueDatesFollow() {
+    String requestId = submit(vpnRequest(null), null).getBody().path("requestId").asText();
+    Instant received = Instant.parse(get(requestId).getBody().path("receivedAt").asText());
+    SlaTarget critical = catalog.get("NETWORK_ACCESS").slaFor(Priority.CRITICAL).orElseThrow();
+
+    ResponseEntity<JsonNode> changed = changePriority("manager", requestId, Map.of("priority", "CRITICAL",
+        "reason", "The CFO is waiting"));
+
+    assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(changed.getBody().path("priority").asText()).isEqualTo("CRITICAL");
+    assertThat(Instant.parse(changed.getBody().path("sla").path("resolutionDueAt").asText()))
+        .isEqualTo(received.plus(critical.resolution()));
+    assertThat(changePriority("coordinator", requestId, Map.of("priority", "LOW", "reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(changePriority("manager", requestId, Map.of("priority", "URGENT", "reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(changePriority("manager", requestId, Map.of("priority", "LOW")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(changePriority("manager", "SR-999999", Map.of("priority", "LOW", "reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    cancel(requestId, Map.of("reason", "Not needed"));
+    assertThat(changePriority("manager", requestId, Map.of("priority", "LOW", "reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
   void onlyApiClientsCoordinatorsAndManagersSubmitAndAnyoneAuthenticatedFollows() {
     String requestId = submit(vpnRequest(null), null).getBody().path("requestId").asText();
 
@@ -338,6 +364,11 @@ class ServiceRequestApiTest {
             HttpMethod.POST,
             json(Map.of("answer", answer), null),
             JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> changePriority(String user, String requestId, Map<String, Object> body) {
+    return http.withBasicAuth(user, user)
+        .exchange("/api/service-requests/" + requestId + "/priority", HttpMethod.PUT, json(body, null), JsonNode.class);
   }
 
   private ResponseEntity<JsonNode> cancel(String requestId, Map<String, Object> body) {

@@ -31,6 +31,7 @@ class MailTemplatesTest {
     model.put("resolutionDueAt", Date.from(Instant.parse("2026-11-23T16:00:00Z")));
     model.put("rejectionReasons", "The title is missing.\nThe service catalog has no service 'TELEPORTATION'.");
     model.put("customerQuestion", "Which floor is the printer on, and when may the technician come?");
+    model.put("customerAnswerDueAt", Date.from(Instant.parse("2026-11-30T09:00:00Z")));
     model.put("cancellationReason", "Bought a new printer");
     model.put("slaConsumedPercent", 75);
     model.put("slaRemaining", Duration.ofMinutes(125));
@@ -61,6 +62,25 @@ class MailTemplatesTest {
         .contains("Priority:        HIGH")
         .contains("Planned by:      Mon 23 Nov 2026, 09:00 UTC")
         .contains("Delivered by:    Mon 23 Nov 2026, 16:00 UTC");
+  }
+
+  @Test
+  void abandonmentRepeatsTheQuestionAndTheDeadline() {
+    MailText mail = templates.render(NotificationType.REQUEST_ABANDONED, request());
+
+    assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is closed: we did not hear from you");
+    assertThat(mail.body())
+        .contains("Which floor is the printer on, and when may the technician come?")
+        .contains("by Mon 30 Nov 2026, 09:00 UTC");
+  }
+
+  @Test
+  void overduePlanningTellsTheManagersWhatWasDueWhen() {
+    MailText mail = templates.render(NotificationType.RESPONSE_OVERDUE, request());
+
+    assertThat(mail.subject())
+        .isEqualTo("Planning overdue: SR-000007 was due to be planned by Mon 23 Nov 2026, 09:00 UTC");
+    assertThat(mail.body()).contains("\"Printer jams\" (On-site repair, priority HIGH)").contains("Plan delivery");
   }
 
   @Test

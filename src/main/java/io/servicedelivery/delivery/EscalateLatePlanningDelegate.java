@@ -1,0 +1,32 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationType;
+import io.servicedelivery.notification.Notifications;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The response time passed before the request was planned: the operations managers hear of it. */
+@Component("escalateLatePlanning")
+class EscalateLatePlanningDelegate implements JavaDelegate {
+
+  private final Notifications notifications;
+
+  EscalateLatePlanningDelegate(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notifications.notifyStaff(
+        NotificationType.RESPONSE_OVERDUE,
+        ProcessData.of(execution).string(REQUEST_ID),
+        List.of(),
+        List.of(Groups.OPERATIONS_MANAGERS),
+        execution.getVariables());
+  }
+}

@@ -1,0 +1,60 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.NEW_PRIORITY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED_MINUTES;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_WARNING_AT;
+
+import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.SlaDueDates;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Gives the request the due dates of its new priority and moves its SLA timers and task due dates there. */
+@Component("recalculateSla")
+class RecalculateSlaDelegate implements JavaDelegate {
+
+  private final SlaRecalculation recalculation;
+  private final SlaSchedule schedule;
+
+  RecalculateSlaDelegate(SlaRecalculation recalculation, SlaSchedule schedule) {
+    this.recalculation = recalculation;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    Priority priority = Priority.parse(data.string(NEW_PRIORITY));
+    if (priority == null) {
+      throw new IllegalArgumentException("Unknown priority '" + data.string(NEW_PRIORITY) + "'");
+    }
+    String requestId = data.string(REQUEST_ID);
+    Object version = execution.getVariable(CATALOG_VERSION);
+    SlaDueDates due =
+        recalculation.forPriority(
+            requestId,
+            data.string(SERVICE_CODE),
+            version instanceof Number number ? number.intValue() : null,
+            priority,
+            data.instant(RECEIVED_AT),
+            Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0)));
+    execution.setVariable(PRIORITY, priority.name());
+    execution.setVariable(RESPONSE_DUE_AT, Date.from(due.responseDueAt()));
+    execution.setVariable(RESOLUTION_DUE_AT, Date.from(due.resolutionDueAt()));
+    execution.setVariable(SLA_WARNING_AT, Date.from(due.warningAt()));
+    execution.removeVariable(NEW_PRIORITY);
+    // the timers read the due dates from the variables just set
+    schedule.recalculate(
+        requestId, execution.getProcessInstanceId(), due.responseDueAt(), due.resolutionDueAt());
+  }
+}

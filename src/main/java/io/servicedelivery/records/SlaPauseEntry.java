@@ -1,0 +1,6 @@
+package io.servicedelivery.records;
+
+import java.time.Instant;
+
+/** A time the request's resolution clock stood still, and why; {@code pausedMinutes} once it has ended. */
+public record SlaPauseEntry(String reason, Instant startedAt, Instant endedAt, Integer pausedMinutes) {}
