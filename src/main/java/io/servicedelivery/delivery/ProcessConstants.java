@@ -131,7 +131,15 @@ public final class ProcessConstants {
     public static final String COST_RATE_PER_HOUR = "costRatePerHour";
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    /** the second warning, for the diagram until it uses the three warnings below */
     public static final String SLA_WARNING_AT = "slaWarningAt";
+    /** when the first, second and third warning thresholds of the resolution time are reached (Date) */
+    public static final String SLA_WARNING_1_AT = "slaWarning1At";
+    public static final String SLA_WARNING_2_AT = "slaWarning2At";
+    public static final String SLA_WARNING_3_AT = "slaWarning3At";
+    /** the codes of the business calendars the response and the resolution time count in */
+    public static final String RESPONSE_CALENDAR = "responseCalendar";
+    public static final String RESOLUTION_CALENDAR = "resolutionCalendar";
     public static final String REJECTION_REASONS = "rejectionReasons";
     // C: plan delivery and allocate resources
     public static final String PLANNED_START = "plannedStart";

@@ -3,13 +3,17 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_CALENDAR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_CONSUMED_PERCENT;
 
+import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,24 +27,33 @@ import org.springframework.stereotype.Component;
 @Component("sendSlaWarning")
 class SendSlaWarningDelegate implements JavaDelegate {
 
-  /** The time left until the resolution is due, when the warning is sent: in the mail only, no process variable. */
+  /**
+   * The business time left until the resolution is due, when the warning is sent: in the mail only, no process
+   * variable.
+   */
   static final String SLA_REMAINING = "slaRemaining";
 
   private final Notifications notifications;
   private final SlaClock slaClock;
+  private final BusinessCalendars calendars;
 
-  SendSlaWarningDelegate(Notifications notifications, SlaClock slaClock) {
+  SendSlaWarningDelegate(Notifications notifications, SlaClock slaClock, BusinessCalendars calendars) {
     this.notifications = notifications;
     this.slaClock = slaClock;
+    this.calendars = calendars;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
     Instant resolutionDueAt = data.instant(RESOLUTION_DUE_AT);
-    execution.setVariable(SLA_CONSUMED_PERCENT, slaClock.consumedPercent(data.instant(RECEIVED_AT), resolutionDueAt));
+    BusinessCalendar calendar = calendars.ofRequest(data.string(RESOLUTION_CALENDAR));
+    // nothing pauses the SLA clock yet
+    execution.setVariable(
+        SLA_CONSUMED_PERCENT,
+        slaClock.consumedPercent(data.instant(RECEIVED_AT), resolutionDueAt, calendar, Duration.ZERO));
     Map<String, Object> model = new HashMap<>(execution.getVariables());
-    model.put(SLA_REMAINING, slaClock.remaining(resolutionDueAt));
+    model.put(SLA_REMAINING, slaClock.remaining(resolutionDueAt, calendar));
     String assignee = data.string(ALLOCATED_RESOURCE);
     notifications.notifyStaff(
         NotificationType.SLA_WARNING,

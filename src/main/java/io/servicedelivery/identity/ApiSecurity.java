@@ -36,6 +36,9 @@ class ApiSecurity {
                     // catalog changes are the operations managers' business, before anything else is looked at
                     .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
                     .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    // so are the business calendars' changes; everybody may read them
+                    .requestMatchers(HttpMethod.PUT, "/api/catalog/calendars/**")
+                    .hasAuthority(authority(OPERATIONS_MANAGERS))
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/service-requests",
