@@ -1,11 +1,14 @@
 package io.servicedelivery.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.SlaTerms;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -48,12 +51,39 @@ public record CatalogChangeProposal(
       @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
       @NotBlank @Size(max = 120) String name) {}
 
-  /** Minutes, counted 24x7 from the moment a request arrives; a year at most. */
+  /**
+   * Minutes from the moment a request arrives, a year at most, each counted in a business calendar (24x7 unless
+   * given), and the warning thresholds in percent of the resolution time (50, 75, 90 unless given).
+   */
   @Schema(description = "Exactly one per priority; the resolution time longer than the response time")
   public record SlaTargetProposal(
       @NotNull Priority priority,
       @NotNull @Positive @Max(525_600) Integer responseMinutes,
-      @NotNull @Positive @Max(525_600) Integer resolutionMinutes) {}
+      @NotNull @Positive @Max(525_600) Integer resolutionMinutes,
+      @Schema(description = "Code of the business calendar the response time counts in", defaultValue = "24X7")
+          @KnownCalendar String responseCalendar,
+      @Schema(description = "Code of the business calendar the resolution time counts in", defaultValue = "24X7")
+          @KnownCalendar String resolutionCalendar,
+      @Schema(description = "Three ascending thresholds in percent of the resolution time, each warning once",
+              example = "[50, 75, 90]")
+          @Size(min = 3, max = 3) List<@NotNull @Min(1) @Max(99) Integer> warningPercents) {
+
+    public SlaTargetProposal {
+      responseCalendar = responseCalendar == null ? BusinessCalendar.TWENTY_FOUR_SEVEN : responseCalendar;
+      resolutionCalendar = resolutionCalendar == null ? BusinessCalendar.TWENTY_FOUR_SEVEN : resolutionCalendar;
+      warningPercents = warningPercents == null ? SlaTerms.DEFAULT_WARNING_PERCENTS : warningPercents;
+    }
+
+    /** Counted 24x7, with the default warnings. */
+    public SlaTargetProposal(Priority priority, Integer responseMinutes, Integer resolutionMinutes) {
+      this(priority, responseMinutes, resolutionMinutes, null, null, null);
+    }
+
+    SlaTarget asTarget() {
+      return new SlaTarget(
+          priority, responseMinutes, resolutionMinutes, responseCalendar, resolutionCalendar, warningPercents);
+    }
+  }
 
   /** The proposal as the catalog would hold it, for comparison with a version of the catalog. */
   ServiceDefinition asDefinition(int version) {
@@ -73,7 +103,7 @@ public record CatalogChangeProposal(
             .toList(),
         List.copyOf(checklist),
         slaTargets.stream()
-            .map(target -> new SlaTarget(target.priority(), target.responseMinutes(), target.resolutionMinutes()))
+            .map(SlaTargetProposal::asTarget)
             .sorted(Comparator.comparing(SlaTarget::priority))
             .toList());
   }

@@ -1,5 +1,7 @@
 package io.servicedelivery.catalog;
 
+import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.SlaTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The difference between a version of a service and a proposed definition, in words a reviewer reads at a glance,
- * e.g. "SLA HIGH resolution: 480 → 360 minutes" or "Checklist: + Backup verified".
+ * e.g. "SLA HIGH resolution: 480 → 360 minutes", "SLA MEDIUM resolution calendar: 24X7 → OFFICE_BERLIN" or
+ * "Checklist: + Backup verified".
  */
 final class CatalogDiff {
 
@@ -36,12 +39,7 @@ final class CatalogDiff {
     lines.add("Cost rate: " + rate(service.costRatePerHour(), service.currency()));
     service.requestTypes().forEach(type -> lines.add("Request type: + " + requestType(type)));
     service.checklist().forEach(item -> lines.add("Checklist: + " + oneLine(item)));
-    service.slaTargets()
-        .forEach(
-            target ->
-                lines.add(
-                    "SLA " + target.priority() + ": response " + target.responseMinutes() + " minutes, resolution "
-                        + target.resolutionMinutes() + " minutes"));
+    service.slaTargets().forEach(target -> lines.add("SLA " + target.priority() + ": " + sla(target)));
     return lines;
   }
 
@@ -109,9 +107,7 @@ final class CatalogDiff {
     for (SlaTarget target : proposed) {
       SlaTarget old = before.get(target.priority());
       if (old == null) {
-        lines.add(
-            "SLA " + target.priority() + ": + response " + target.responseMinutes() + " minutes, resolution "
-                + target.resolutionMinutes() + " minutes");
+        lines.add("SLA " + target.priority() + ": + " + sla(target));
         continue;
       }
       if (old.responseMinutes() != target.responseMinutes()) {
@@ -124,7 +120,44 @@ final class CatalogDiff {
             "SLA " + target.priority() + " resolution: " + old.resolutionMinutes() + " → "
                 + target.resolutionMinutes() + " minutes");
       }
+      if (!old.responseCalendar().equals(target.responseCalendar())) {
+        lines.add(
+            "SLA " + target.priority() + " response calendar: " + old.responseCalendar() + " → "
+                + target.responseCalendar());
+      }
+      if (!old.resolutionCalendar().equals(target.resolutionCalendar())) {
+        lines.add(
+            "SLA " + target.priority() + " resolution calendar: " + old.resolutionCalendar() + " → "
+                + target.resolutionCalendar());
+      }
+      if (!old.warningPercents().equals(target.warningPercents())) {
+        lines.add(
+            "SLA " + target.priority() + " warnings: " + percents(old.warningPercents()) + " → "
+                + percents(target.warningPercents()));
+      }
     }
+  }
+
+  /**
+   * A target in one line: counted 24x7 and warning at 50/75/90 % unless it says otherwise, e.g. "response 240 minutes
+   * (OFFICE_BERLIN), resolution 1440 minutes (OFFICE_BERLIN), warnings 60/80/95 %".
+   */
+  private static String sla(SlaTarget target) {
+    String line =
+        "response " + target.responseMinutes() + " minutes" + calendar(target.responseCalendar()) + ", resolution "
+            + target.resolutionMinutes() + " minutes" + calendar(target.resolutionCalendar());
+    return target.warningPercents().equals(SlaTerms.DEFAULT_WARNING_PERCENTS)
+        ? line
+        : line + ", warnings " + percents(target.warningPercents());
+  }
+
+  private static String calendar(String code) {
+    return BusinessCalendar.TWENTY_FOUR_SEVEN.equals(code) ? "" : " (" + code + ")";
+  }
+
+  /** e.g. "50/75/90 %" */
+  private static String percents(List<Integer> percents) {
+    return percents.stream().map(String::valueOf).collect(Collectors.joining("/")) + " %";
   }
 
   private static void text(List<String> lines, String label, String base, String proposed) {

@@ -28,6 +28,7 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
     valid &= unique(proposal.checklist(), Function.identity(), "checklist", "item", context);
     valid &= onePerPriority(proposal.slaTargets(), context);
     valid &= resolutionAfterResponse(proposal.slaTargets(), context);
+    valid &= warningsAscending(proposal.slaTargets(), context);
     return valid;
   }
 
@@ -102,12 +103,44 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
     return valid;
   }
 
+  /** Whether each target's thresholds ascend; their number and range are left to the field constraints. */
+  private static boolean warningsAscending(List<SlaTargetProposal> targets, ConstraintValidatorContext context) {
+    if (targets == null) {
+      return true;
+    }
+    boolean valid = true;
+    for (int index = 0; index < targets.size(); index++) {
+      SlaTargetProposal target = targets.get(index);
+      if (target != null && target.warningPercents().stream().noneMatch(Objects::isNull)
+          && !ascending(target.warningPercents())) {
+        context
+            .buildConstraintViolationWithTemplate("must ascend: each threshold above the one before")
+            .addPropertyNode("slaTargets")
+            .addPropertyNode("warningPercents")
+            .inIterable()
+            .atIndex(index)
+            .addConstraintViolation();
+        valid = false;
+      }
+    }
+    return valid;
+  }
+
+  private static boolean ascending(List<Integer> percents) {
+    for (int index = 1; index < percents.size(); index++) {
+      if (percents.get(index) <= percents.get(index - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void violation(ConstraintValidatorContext context, String message, String field) {
     context.buildConstraintViolationWithTemplate(escape(message)).addPropertyNode(field).addConstraintViolation();
   }
 
   /** Values from the request go into the message; keep Bean Validation from reading them as expressions. */
-  private static String escape(String message) {
+  static String escape(String message) {
     return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
   }
 }

@@ -24,6 +24,12 @@ public class ServiceCatalog {
       service_code, version, effective_from, name, description, required_skill, standard_effort_hours,
       cost_rate_per_hour, currency, change_request_id, proposed_by, approved_by""";
 
+  private static final String SLA_TARGET_COLUMNS =
+      """
+      select priority, response_minutes, resolution_minutes, response_calendar, resolution_calendar, warning1_percent,
+        warning2_percent, warning3_percent
+      from catalog_sla_target""";
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -82,6 +88,14 @@ public class ServiceCatalog {
         .param(code)
         .param(version)
         .query(this::definition)
+        .optional();
+  }
+
+  /** The SLA target of one version of a service, without reading the rest of the version. */
+  public Optional<SlaTarget> slaTarget(String code, int version, Priority priority) {
+    return jdbc.sql(SLA_TARGET_COLUMNS + " where service_code = ? and version = ? and priority = ?")
+        .params(code, version, priority.name())
+        .query(ServiceCatalog::slaTarget)
         .optional();
   }
 
@@ -157,9 +171,20 @@ public class ServiceCatalog {
     for (CatalogChangeProposal.SlaTargetProposal target : proposal.slaTargets()) {
       jdbc.sql(
               """
-              insert into catalog_sla_target (service_code, version, priority, response_minutes, resolution_minutes)
-              values (?, ?, ?, ?, ?)""")
-          .params(code, version, target.priority().name(), target.responseMinutes(), target.resolutionMinutes())
+              insert into catalog_sla_target (service_code, version, priority, response_minutes, resolution_minutes,
+                response_calendar, resolution_calendar, warning1_percent, warning2_percent, warning3_percent)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(
+              code,
+              version,
+              target.priority().name(),
+              target.responseMinutes(),
+              target.resolutionMinutes(),
+              target.responseCalendar(),
+              target.resolutionCalendar(),
+              target.warningPercents().get(0),
+              target.warningPercents().get(1),
+              target.warningPercents().get(2))
           .update();
     }
     return version;
@@ -199,21 +224,23 @@ public class ServiceCatalog {
   }
 
   private List<SlaTarget> slaTargets(String serviceCode, int version) {
-    return jdbc.sql(
-            """
-            select priority, response_minutes, resolution_minutes from catalog_sla_target
-            where service_code = ? and version = ?""")
+    return jdbc.sql(SLA_TARGET_COLUMNS + " where service_code = ? and version = ?")
         .params(serviceCode, version)
-        .query(
-            (rs, row) ->
-                new SlaTarget(
-                    Priority.valueOf(rs.getString("priority")),
-                    rs.getInt("response_minutes"),
-                    rs.getInt("resolution_minutes")))
+        .query(ServiceCatalog::slaTarget)
         .list()
         .stream()
         .sorted(Comparator.comparing(SlaTarget::priority))
         .toList();
+  }
+
+  private static SlaTarget slaTarget(ResultSet rs, int row) throws SQLException {
+    return new SlaTarget(
+        Priority.valueOf(rs.getString("priority")),
+        rs.getInt("response_minutes"),
+        rs.getInt("resolution_minutes"),
+        rs.getString("response_calendar"),
+        rs.getString("resolution_calendar"),
+        List.of(rs.getInt("warning1_percent"), rs.getInt("warning2_percent"), rs.getInt("warning3_percent")));
   }
 
   private static Long nullableLong(ResultSet rs, String column) throws SQLException {

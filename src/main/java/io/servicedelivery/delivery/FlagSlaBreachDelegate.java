@@ -2,8 +2,10 @@ package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
 
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.SlaState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,5 +24,6 @@ class FlagSlaBreachDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     records.flagBreach(ProcessData.of(execution).string(REQUEST_ID));
     execution.setVariable(SLA_BREACHED, true);
+    execution.setVariable(SLA_STATE, SlaState.BREACHED.name());
   }
 }

@@ -79,7 +79,10 @@ public final class ProcessConstants {
     public static final String VERIFY_COMPLETION = "CallActivity_VerifyCompletion";
     public static final String QUALITY_APPROVED = "Gateway_QualityApproved";
     public static final String REGISTER_REWORK = "Task_RegisterRework";
-    public static final String SLA_WARNING_REACHED = "BoundaryEvent_SlaWarningReached";
+    public static final String SLA_WARNING_1_REACHED = "BoundaryEvent_SlaWarning1Reached";
+    public static final String SLA_WARNING_2_REACHED = "BoundaryEvent_SlaWarning2Reached";
+    public static final String SLA_WARNING_3_REACHED = "BoundaryEvent_SlaWarning3Reached";
+    public static final String SLA_WARNING_DUE = "Gateway_SlaWarningDue";
     public static final String SEND_SLA_WARNING = "Task_SendSlaWarning";
     public static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
     public static final String FLAG_SLA_BREACH = "Task_FlagSlaBreach";
@@ -146,7 +149,14 @@ public final class ProcessConstants {
     public static final String COST_RATE_PER_HOUR = "costRatePerHour";
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
-    public static final String SLA_WARNING_AT = "slaWarningAt";
+    /** the second warning, for the diagram until it uses the three warnings below */
+    /** when the first, second and third warning thresholds of the resolution time are reached (Date) */
+    public static final String SLA_WARNING_1_AT = "slaWarning1At";
+    public static final String SLA_WARNING_2_AT = "slaWarning2At";
+    public static final String SLA_WARNING_3_AT = "slaWarning3At";
+    /** the codes of the business calendars the response and the resolution time count in */
+    public static final String RESPONSE_CALENDAR = "responseCalendar";
+    public static final String RESOLUTION_CALENDAR = "resolutionCalendar";
     public static final String REJECTION_REASONS = "rejectionReasons";
     // C: plan delivery and allocate resources
     public static final String PLANNED_START = "plannedStart";
@@ -190,6 +200,8 @@ public final class ProcessConstants {
     public static final String CUSTOMER_ANSWER_DUE_AT = "customerAnswerDueAt";
     // the SLA clock: paused while waiting for the customer; the business minutes it stood still so far
     public static final String SLA_PAUSED = "slaPaused";
+    /** ON_TRACK, AT_RISK, BREACHED or PAUSED: where the request stands, for Cockpit and the forms */
+    public static final String SLA_STATE = "slaState";
     public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";
     // a priority change asked for by an operations manager (corrective action form or API)
     public static final String NEW_PRIORITY = "newPriority";

@@ -5,16 +5,15 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.NEW_PRIORIT
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_CALENDAR;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_CALENDAR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED_MINUTES;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_WARNING_AT;
 
 import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.delivery.SlaRecalculation.Recalculated;
 import io.servicedelivery.sla.SlaDueDates;
 import java.time.Duration;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,7 @@ class RecalculateSlaDelegate implements JavaDelegate {
     }
     String requestId = data.string(REQUEST_ID);
     Object version = execution.getVariable(CATALOG_VERSION);
-    SlaDueDates due =
+    Recalculated recalculated =
         recalculation.forPriority(
             requestId,
             data.string(SERVICE_CODE),
@@ -48,10 +47,11 @@ class RecalculateSlaDelegate implements JavaDelegate {
             priority,
             data.instant(RECEIVED_AT),
             Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0)));
+    SlaDueDates due = recalculated.due();
     execution.setVariable(PRIORITY, priority.name());
-    execution.setVariable(RESPONSE_DUE_AT, Date.from(due.responseDueAt()));
-    execution.setVariable(RESOLUTION_DUE_AT, Date.from(due.resolutionDueAt()));
-    execution.setVariable(SLA_WARNING_AT, Date.from(due.warningAt()));
+    SlaVariables.write(execution, due);
+    execution.setVariable(RESPONSE_CALENDAR, recalculated.target().responseCalendar());
+    execution.setVariable(RESOLUTION_CALENDAR, recalculated.target().resolutionCalendar());
     execution.removeVariable(NEW_PRIORITY);
     // the timers read the due dates from the variables just set
     schedule.recalculate(

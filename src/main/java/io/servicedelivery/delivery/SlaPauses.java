@@ -1,6 +1,10 @@
 package io.servicedelivery.delivery;
 
+import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.SlaClock;
+import io.servicedelivery.sla.SlaDueDates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,42 +13,54 @@ import org.springframework.stereotype.Service;
 
 /**
  * The resolution clock stands still while a request waits for the customer: the pause is recorded with its reason
- * and the resolution timers are held; on resume the due dates move by the paused time.
+ * and the resolution timers are held; on resume the due dates move by the business time of the pause, counted in
+ * the request's resolution calendar.
  */
 @Service
 class SlaPauses {
 
   private final ServiceDeliveryRecords records;
   private final SlaSchedule schedule;
+  private final SlaClock slaClock;
+  private final BusinessCalendars calendars;
   private final Clock clock;
-  private final Duration answerPeriod;
+  private final int customerAnswerBusinessDays;
 
   SlaPauses(
       ServiceDeliveryRecords records,
       SlaSchedule schedule,
+      SlaClock slaClock,
+      BusinessCalendars calendars,
       Clock clock,
-      @Value("${servicedelivery.sla.customer-answer-days:5}") int customerAnswerDays) {
+      @Value("${servicedelivery.sla.customer-answer-business-days:5}") int customerAnswerBusinessDays) {
     this.records = records;
     this.schedule = schedule;
+    this.slaClock = slaClock;
+    this.calendars = calendars;
     this.clock = clock;
-    this.answerPeriod = Duration.ofDays(customerAnswerDays);
+    this.customerAnswerBusinessDays = customerAnswerBusinessDays;
   }
 
   /** @return by when the customer must answer before the request is closed as abandoned */
-  Instant pause(String requestId, String processInstanceId, String question) {
+  Instant pause(String requestId, String processInstanceId, String question, String resolutionCalendar) {
+    Instant now = clock.instant();
+    Instant answerDue =
+        slaClock.addBusinessDays(now, customerAnswerBusinessDays, calendars.ofRequest(resolutionCalendar));
     records.startPause(requestId, question);
-    schedule.holdResolutionTimers(processInstanceId, answerPeriod);
-    return clock.instant().plus(answerPeriod);
+    schedule.holdResolutionTimers(processInstanceId, Duration.between(now, answerDue));
+    return answerDue;
   }
 
-  ResumedSla resume(String requestId, Instant resolutionDueAt, Instant warningAt, Duration pausedBefore) {
+  ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {
+    BusinessCalendar calendar = calendars.ofRequest(resolutionCalendar);
     Duration paused =
         records
             .openPauseSince(requestId)
-            .map(since -> Duration.between(since, clock.instant()))
+            .map(since -> slaClock.businessTimeBetween(since, clock.instant(), calendar))
             .orElse(Duration.ZERO);
     records.endPause(requestId, paused);
-    records.moveResolutionDue(requestId, resolutionDueAt.plus(paused));
-    return new ResumedSla(resolutionDueAt.plus(paused), warningAt.plus(paused), paused, pausedBefore.plus(paused));
+    SlaDueDates moved = slaClock.moveResolution(due, paused, calendar);
+    records.moveResolutionDue(requestId, moved.resolutionDueAt());
+    return new ResumedSla(moved, paused, pausedBefore.plus(paused), moved.stateAt(clock.instant()));
   }
 }

@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery;
 
+import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
@@ -7,28 +8,36 @@ import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaDueDates;
+import io.servicedelivery.sla.SlaTerms;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
  * A new priority gives a request new due dates: computed from the moment it was received with the targets of the
- * new priority in the catalog version the request was validated against, and moved by the time it was paused.
+ * new priority in the catalog version the request was validated against, each in its calendar, and with the
+ * resolution moved by the business time the request was paused so far.
  */
 @Service
 class SlaRecalculation {
 
   private final ServiceCatalog catalog;
+  private final BusinessCalendars calendars;
   private final SlaClock slaClock;
   private final ServiceDeliveryRecords records;
 
-  SlaRecalculation(ServiceCatalog catalog, SlaClock slaClock, ServiceDeliveryRecords records) {
+  SlaRecalculation(
+      ServiceCatalog catalog, BusinessCalendars calendars, SlaClock slaClock, ServiceDeliveryRecords records) {
     this.catalog = catalog;
+    this.calendars = calendars;
     this.slaClock = slaClock;
     this.records = records;
   }
 
-  SlaDueDates forPriority(
+  /** The new due dates, and the target they were computed from: it names the calendars they count in. */
+  record Recalculated(SlaDueDates due, SlaTarget target) {}
+
+  Recalculated forPriority(
       String requestId,
       String serviceCode,
       Integer catalogVersion,
@@ -41,10 +50,10 @@ class SlaRecalculation {
         service
             .slaFor(priority)
             .orElseThrow(() -> new IllegalStateException(service.name() + " has no SLA for priority " + priority));
-    SlaDueDates due = slaClock.dueDates(receivedAt, target.response(), target.resolution());
-    SlaDueDates moved =
-        new SlaDueDates(due.responseDueAt(), due.resolutionDueAt().plus(paused), due.warningAt().plus(paused));
-    records.bindSla(requestId, priority.name(), moved.responseDueAt(), moved.resolutionDueAt());
-    return moved;
+    SlaTerms terms = calendars.terms(target);
+    SlaDueDates due =
+        slaClock.moveResolution(slaClock.dueDates(receivedAt, terms), paused, terms.resolutionCalendar());
+    records.bindSla(requestId, priority.name(), due.responseDueAt(), due.resolutionDueAt());
+    return new Recalculated(due, target);
   }
 }

@@ -5,7 +5,9 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVER
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESPONSE_TIME_PASSED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_1_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_3_REACHED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.TAKE_CORRECTIVE_ACTION;
 
 import java.time.Duration;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
 class SlaSchedule {
 
   /** the timers that count the resolution time: they stand still while the request waits for the customer */
-  static final List<String> RESOLUTION_TIMERS = List.of(SLA_WARNING_REACHED, SLA_BREACHED);
-  static final List<String> ALL_TIMERS = List.of(RESPONSE_TIME_PASSED, SLA_WARNING_REACHED, SLA_BREACHED);
+  static final List<String> RESOLUTION_TIMERS =
+      List.of(SLA_WARNING_1_REACHED, SLA_WARNING_2_REACHED, SLA_WARNING_3_REACHED, SLA_BREACHED);
 
   private final ManagementService managementService;
   private final TaskService taskService;
@@ -58,7 +60,9 @@ class SlaSchedule {
 
   /** Moves every SLA timer and the due date of every open task of the request to the due dates it now has. */
   void recalculate(String requestId, String processInstanceId, Instant responseDueAt, Instant resolutionDueAt) {
-    timers(processInstanceId, ALL_TIMERS)
+    timers(processInstanceId, RESOLUTION_TIMERS)
+        .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
+    timers(processInstanceId, List.of(RESPONSE_TIME_PASSED))
         .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
     Map<String, Instant> dueByTask =
         Map.of(

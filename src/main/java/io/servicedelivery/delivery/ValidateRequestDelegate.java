@@ -14,11 +14,11 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUIRED_SKILL;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_DUE_AT;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_CALENDAR;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_CALENDAR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_NAME;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_WARNING_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.STANDARD_EFFORT_HOURS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
 
@@ -28,8 +28,8 @@ import io.servicedelivery.intake.RequestValidation;
 import io.servicedelivery.intake.ServiceRequest;
 import io.servicedelivery.intake.ValidatedRequest;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.SlaState;
 import java.util.ArrayList;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -85,8 +85,9 @@ class ValidateRequestDelegate implements JavaDelegate {
     execution.setVariable(CHECKLIST_ITEMS, new ArrayList<>(valid.service().checklist()));
     execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());
     execution.setVariable(COST_RATE_PER_HOUR, valid.service().costRatePerHour().doubleValue());
-    execution.setVariable(RESPONSE_DUE_AT, Date.from(valid.sla().responseDueAt()));
-    execution.setVariable(RESOLUTION_DUE_AT, Date.from(valid.sla().resolutionDueAt()));
-    execution.setVariable(SLA_WARNING_AT, Date.from(valid.sla().warningAt()));
+    SlaVariables.write(execution, valid.sla());
+    execution.setVariable(SLA_STATE, SlaState.ON_TRACK.name());
+    execution.setVariable(RESPONSE_CALENDAR, valid.slaTarget().responseCalendar());
+    execution.setVariable(RESOLUTION_CALENDAR, valid.slaTarget().resolutionCalendar());
   }
 }

@@ -36,7 +36,8 @@ class ApiSecurity {
                     // catalog changes are the operations managers' business, before anything else is looked at
                     .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
                     .hasAuthority(authority(OPERATIONS_MANAGERS))
-                    .requestMatchers(HttpMethod.PUT, "/api/service-requests/*/priority")
+                    // so are priority changes and the business calendars' changes; everybody may read calendars
+                    .requestMatchers(HttpMethod.PUT, "/api/service-requests/*/priority", "/api/catalog/calendars/**")
                     .hasAuthority(authority(OPERATIONS_MANAGERS))
                     .requestMatchers(
                         HttpMethod.POST,

@@ -1,17 +1,25 @@
 package io.servicedelivery.intake;
 
+import io.servicedelivery.catalog.BusinessCalendars;
+import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.RecordFilter;
 import io.servicedelivery.records.RecordPage;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.SlaPauseTotal;
+import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaState;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Builds what a customer (or a system acting for one) may see of requests, from their delivery records. */
@@ -21,13 +29,19 @@ class CustomerViews {
   private final ServiceDeliveryRecords records;
   private final ServiceRequests requests;
   private final ServiceCatalog catalog;
+  private final BusinessCalendars businessCalendars;
   private final SlaClock slaClock;
 
   CustomerViews(
-      ServiceDeliveryRecords records, ServiceRequests requests, ServiceCatalog catalog, SlaClock slaClock) {
+      ServiceDeliveryRecords records,
+      ServiceRequests requests,
+      ServiceCatalog catalog,
+      BusinessCalendars businessCalendars,
+      SlaClock slaClock) {
     this.records = records;
     this.requests = requests;
     this.catalog = catalog;
+    this.businessCalendars = businessCalendars;
     this.slaClock = slaClock;
   }
 
@@ -57,7 +71,10 @@ class CustomerViews {
         record.receivedAt(),
         record.resolutionDueAt() == null
             ? null
-            : new ServiceRequestView.Sla(record.responseDueAt(), record.resolutionDueAt(), slaState(record)),
+            : new ServiceRequestView.Sla(
+                record.responseDueAt(),
+                record.resolutionDueAt(),
+                slaState(record, new SlaLookup(List.of(record.requestId())))),
         records.timelineOf(requestId).stream()
             .map(entry -> new ServiceRequestView.TimelineItem(entry.event(), entry.at(), entry.event().description()))
             .toList());
@@ -65,6 +82,7 @@ class CustomerViews {
 
   ServiceRequestPage page(RecordFilter filter, int page, int size) {
     RecordPage records = this.records.page(filter, page, size);
+    SlaLookup sla = new SlaLookup(records.records().stream().map(ServiceDeliveryRecord::requestId).toList());
     List<ServiceRequestSummary> items =
         records.records().stream()
             .map(
@@ -78,20 +96,68 @@ class CustomerViews {
                         record.customerId(),
                         record.receivedAt(),
                         record.resolutionDueAt(),
-                        record.resolutionDueAt() == null ? null : slaState(record)))
+                        record.resolutionDueAt() == null ? null : slaState(record, sla)))
             .toList();
     long totalPages = (records.total() + size - 1) / size;
     return new ServiceRequestPage(items, page, size, records.total(), totalPages);
   }
 
-  private SlaState slaState(ServiceDeliveryRecord record) {
+  private SlaState slaState(ServiceDeliveryRecord record, SlaLookup sla) {
     return switch (record.outcome()) {
-      case OPEN ->
-          record.slaBreachedAt() != null
-              ? SlaState.BREACHED
-              : slaClock.stateOfOpen(record.receivedAt(), record.resolutionDueAt());
+      case OPEN -> record.slaBreachedAt() != null ? SlaState.BREACHED : openState(record, sla);
       case CLOSED -> Boolean.TRUE.equals(record.resolutionMet()) ? SlaState.MET : SlaState.MISSED;
       case REJECTED, CANCELLED, ABANDONED -> null;
     };
+  }
+
+  /**
+   * Counted in the resolution calendar of the SLA the request was bound to, without the time it was paused; at risk
+   * from its second warning.
+   */
+  private SlaState openState(ServiceDeliveryRecord record, SlaLookup sla) {
+    SlaPauseTotal pauses = sla.pauses(record);
+    if (pauses.pausedNow()) {
+      return SlaState.PAUSED;
+    }
+    Optional<SlaTarget> target = sla.target(record);
+    if (target.isEmpty()) {
+      return slaClock.stateOfOpen(record.receivedAt(), record.resolutionDueAt());
+    }
+    return slaClock.stateOfOpen(
+        record.receivedAt(),
+        record.resolutionDueAt(),
+        sla.calendar(target.get().resolutionCalendar()),
+        pauses.paused(),
+        target.get().warningPercents().get(1));
+  }
+
+  /** The SLA targets, calendars and pauses of the requests of one answer, each read once. */
+  private final class SlaLookup {
+
+    private final Map<String, Optional<SlaTarget>> targets = new HashMap<>();
+    private final Map<String, BusinessCalendar> calendars = new HashMap<>();
+    private final Map<String, SlaPauseTotal> pauses;
+
+    SlaLookup(List<String> requestIds) {
+      this.pauses = records.pauseTotals(requestIds);
+    }
+
+    SlaPauseTotal pauses(ServiceDeliveryRecord record) {
+      return pauses.getOrDefault(record.requestId(), SlaPauseTotal.NONE);
+    }
+
+    Optional<SlaTarget> target(ServiceDeliveryRecord record) {
+      Priority priority = Priority.parse(record.priority());
+      if (record.serviceCode() == null || record.catalogVersion() == null || priority == null) {
+        return Optional.empty();
+      }
+      return targets.computeIfAbsent(
+          record.serviceCode() + "/" + record.catalogVersion() + "/" + priority,
+          key -> catalog.slaTarget(record.serviceCode(), record.catalogVersion(), priority));
+    }
+
+    BusinessCalendar calendar(String code) {
+      return calendars.computeIfAbsent(code, businessCalendars::get);
+    }
   }
 }

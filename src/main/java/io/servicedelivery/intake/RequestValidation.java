@@ -1,5 +1,6 @@
 package io.servicedelivery.intake;
 
+import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceCatalog;
@@ -32,10 +33,12 @@ public class RequestValidation {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final ServiceCatalog catalog;
+  private final BusinessCalendars calendars;
   private final SlaClock slaClock;
 
-  public RequestValidation(ServiceCatalog catalog, SlaClock slaClock) {
+  public RequestValidation(ServiceCatalog catalog, BusinessCalendars calendars, SlaClock slaClock) {
     this.catalog = catalog;
+    this.calendars = calendars;
     this.slaClock = slaClock;
   }
 
@@ -80,7 +83,8 @@ public class RequestValidation {
         service.get(),
         requestType.orElseThrow(),
         priority,
-        slaClock.dueDates(receivedAt, sla.response(), sla.resolution()));
+        sla,
+        slaClock.dueDates(receivedAt, calendars.terms(sla)));
   }
 
   /**

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -127,15 +130,35 @@ public class ServiceDeliveryRecords {
     return jdbc.sql("select * from sla_pause where request_id = ? order by id")
         .param(requestId)
         .query(
-            (rs, row) -> {
-              int minutes = rs.getInt("paused_minutes");
-              return new SlaPauseEntry(
-                  rs.getString("reason"),
-                  instant(rs, "started_at"),
-                  instant(rs, "ended_at"),
-                  rs.wasNull() ? null : minutes);
-            })
+            (rs, row) ->
+                new SlaPauseEntry(
+                    rs.getString("reason"),
+                    instant(rs, "started_at"),
+                    instant(rs, "ended_at"),
+                    rs.getObject("paused_minutes", Integer.class)))
         .list();
+  }
+
+  /** @return the pauses of each of the requests taken together; requests never paused are missing */
+  public Map<String, SlaPauseTotal> pauseTotals(Collection<String> requestIds) {
+    if (requestIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, SlaPauseTotal> totals = new HashMap<>();
+    jdbc.sql(
+            """
+            select request_id, coalesce(sum(paused_minutes), 0) as paused_minutes,
+                   sum(case when ended_at is null then 1 else 0 end) as open_pauses
+            from sla_pause where request_id in (:ids) group by request_id""")
+        .param("ids", requestIds)
+        .query(
+            rs -> {
+              totals.put(
+                  rs.getString("request_id"),
+                  new SlaPauseTotal(
+                      Duration.ofMinutes(rs.getLong("paused_minutes")), rs.getInt("open_pauses") > 0));
+            });
+    return totals;
   }
 
   public List<TimelineEntry> timelineOf(String requestId) {

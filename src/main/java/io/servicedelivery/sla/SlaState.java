@@ -8,6 +8,8 @@ public enum SlaState {
   AT_RISK,
   /** open, and the resolution time has run out */
   BREACHED,
+  /** open, and the clock stands still while the request waits for the customer */
+  PAUSED,
   /** closed in time */
   MET,
   /** closed late */

@@ -9,12 +9,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
@@ -196,6 +199,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (type == Boolean.class || type == boolean.class) {
       return "must be true or false";
     }
+    if (type == LocalDate.class) {
+      return "must be a date in ISO-8601 format, such as 2026-12-24";
+    }
+    if (type == LocalTime.class) {
+      return "must be a time of day such as 08:00";
+    }
     if (Temporal.class.isAssignableFrom(type)) {
       return "must be a date and time in ISO-8601 format, such as 2026-12-01T08:00:00Z";
     }
@@ -211,7 +220,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static String path(List<JsonMappingException.Reference> references) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : references) {
-      if (reference.getFieldName() != null) {
+      if (reference.getFrom() instanceof Map && reference.getFieldName() != null) {
+        // a key of a map, written as Bean Validation writes it: workingHours[MONDAY]
+        path.append('[').append(reference.getFieldName()).append(']');
+      } else if (reference.getFieldName() != null) {
         if (!path.isEmpty()) {
           path.append('.');
         }

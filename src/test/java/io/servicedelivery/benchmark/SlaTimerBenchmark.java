@@ -2,7 +2,9 @@ package io.servicedelivery.benchmark;
 
 import static io.servicedelivery.delivery.ProcessConstants.Elements.DELIVER_SERVICE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_1_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_3_REACHED;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,7 @@ import org.springframework.test.context.ActiveProfiles;
 class SlaTimerBenchmark {
 
   private static final int TIMERS = Integer.getInteger("benchmark.timers", 10_000);
-  private static final List<String> SLA_TIMERS = List.of(SLA_WARNING_REACHED, SLA_BREACHED);
+  private static final List<String> SLA_TIMERS = List.of(SLA_WARNING_1_REACHED, SLA_WARNING_2_REACHED, SLA_WARNING_3_REACHED, SLA_BREACHED);
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -72,7 +74,7 @@ class SlaTimerBenchmark {
         run -> assertThat(run.lags()).as(run.name()).hasSize(TIMERS / SLA_TIMERS.size() * SLA_TIMERS.size()));
   }
 
-  /** Requests waiting in the delivery scope, each with its SLA warning and breach timer. */
+  /** Requests waiting in the delivery scope, each with its three SLA warning timers and its breach timer. */
   private TimerRun application(int requests, Duration window, String name) throws InterruptedException {
     Date farAway = Date.from(Instant.now().plus(Duration.ofDays(30)));
     for (int i = 0; i < requests; i++) {
@@ -86,7 +88,9 @@ class SlaTimerBenchmark {
           .setVariable(Variables.TITLE, "Benchmark request " + i)
           .setVariable(Variables.RECEIVED_AT, new Date())
           .setVariable(Variables.RESOLUTION_DUE_AT, farAway)
-          .setVariable(Variables.SLA_WARNING_AT, farAway)
+          .setVariable(Variables.SLA_WARNING_1_AT, farAway)
+          .setVariable(Variables.SLA_WARNING_2_AT, farAway)
+          .setVariable(Variables.SLA_WARNING_3_AT, farAway)
           .setVariable(
               Variables.CHECKLIST_ITEMS,
               org.camunda.bpm.engine.variable.Variables.objectValue(new java.util.ArrayList<>(List.of("Done")))

@@ -98,6 +98,58 @@ class CatalogChangeApiTest {
   }
 
   @Test
+  void aProposalCarriesTheCalendarsAndWarningsOfEachSlaTargetAndTheDifferenceNamesThem() {
+    CatalogChangeProposal proposal =
+        CatalogProposals.from(catalog.get("DATA_RECOVERY"))
+            .slaCalendars(Priority.HIGH, "24X7", "OFFICE_BERLIN")
+            .slaWarnings(Priority.HIGH, 60, 80, 95)
+            .slaCalendars(Priority.LOW, "OFFICE_NEW_YORK", "OFFICE_NEW_YORK")
+            .effectiveFrom(tomorrow())
+            .reason("HIGH in office hours, LOW served from New York")
+            .build();
+
+    ResponseEntity<JsonNode> response = post("manager", proposal);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(texts(response.getBody().path("changes")))
+        .containsExactly(
+            "SLA HIGH resolution calendar: 24X7 → OFFICE_BERLIN",
+            "SLA HIGH warnings: 50/75/90 % → 60/80/95 %",
+            "SLA LOW response calendar: OFFICE_BERLIN → OFFICE_NEW_YORK",
+            "SLA LOW resolution calendar: OFFICE_BERLIN → OFFICE_NEW_YORK");
+    JsonNode high = response.getBody().path("proposal").path("slaTargets").get(1);
+    assertThat(high.path("priority").asText()).isEqualTo("HIGH");
+    assertThat(high.path("responseCalendar").asText()).isEqualTo("24X7");
+    assertThat(high.path("resolutionCalendar").asText()).isEqualTo("OFFICE_BERLIN");
+    assertThat(high.path("warningPercents").toString()).isEqualTo("[60,80,95]");
+  }
+
+  @Test
+  void withoutCalendarsAndWarningsATargetCounts24x7AndWarnsAtTheDefaults() {
+    ObjectNode body = objectMapper.valueToTree(validProposal());
+    body.path("slaTargets")
+        .forEach(target -> ((ObjectNode) target).remove(List.of("responseCalendar", "resolutionCalendar",
+            "warningPercents")));
+
+    ResponseEntity<JsonNode> response = post("manager", body);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(texts(response.getBody().path("changes")))
+        .containsExactly(
+            "Checklist: + Backup verified",
+            "SLA HIGH resolution: 720 → 600 minutes",
+            "SLA MEDIUM response calendar: OFFICE_BERLIN → 24X7",
+            "SLA MEDIUM resolution calendar: OFFICE_BERLIN → 24X7",
+            "SLA LOW response calendar: OFFICE_BERLIN → 24X7",
+            "SLA LOW resolution calendar: OFFICE_BERLIN → 24X7");
+    for (JsonNode target : response.getBody().path("proposal").path("slaTargets")) {
+      assertThat(target.path("responseCalendar").asText()).isEqualTo("24X7");
+      assertThat(target.path("resolutionCalendar").asText()).isEqualTo("24X7");
+      assertThat(target.path("warningPercents").toString()).isEqualTo("[50,75,90]");
+    }
+  }
+
+  @Test
   void onlyOperationsManagersMayProposeOrReadChanges() {
     ResponseEntity<JsonNode> coordinator =
         http.withBasicAuth("coordinator", "coordinator")
@@ -152,6 +204,22 @@ class CatalogChangeApiTest {
             "not an instant",
             (Consumer<ObjectNode>) body -> body.put("effectiveFrom", "next Monday"),
             Set.of("effectiveFrom")),
+        Arguments.of(
+            "a calendar the catalog does not have",
+            (Consumer<ObjectNode>) body -> sla(body, 2).put("resolutionCalendar", "OFFICE_MARS"),
+            Set.of("slaTargets[2].resolutionCalendar")),
+        Arguments.of(
+            "warnings that do not ascend",
+            (Consumer<ObjectNode>) body -> sla(body, 1).putArray("warningPercents").add(75).add(50).add(90),
+            Set.of("slaTargets[1].warningPercents")),
+        Arguments.of(
+            "two warnings",
+            (Consumer<ObjectNode>) body -> sla(body, 1).putArray("warningPercents").add(50).add(75),
+            Set.of("slaTargets[1].warningPercents")),
+        Arguments.of(
+            "warnings at 0 and 100 %",
+            (Consumer<ObjectNode>) body -> sla(body, 0).putArray("warningPercents").add(0).add(75).add(100),
+            Set.of("slaTargets[0].warningPercents[0]", "slaTargets[0].warningPercents[2]")),
         Arguments.of(
             "several mistakes at once",
             (Consumer<ObjectNode>)
@@ -283,6 +351,10 @@ class CatalogChangeApiTest {
     assertThat(newest.path("changeRequestId").asLong()).isEqualTo(id);
     assertThat(newest.path("definition").path("version").asInt()).isEqualTo(2);
     assertThat(newest.path("definition").path("checklist")).hasSize(5);
+    assertThat(newest.path("definition").path("slaTargets").findValuesAsText("resolutionCalendar"))
+        .containsExactly("24X7", "24X7", "OFFICE_BERLIN", "OFFICE_BERLIN");
+    assertThat(newest.path("definition").path("slaTargets").findValuesAsText("priority"))
+        .containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW");
     JsonNode initial = versions.get(1);
     assertThat(initial.path("version").asInt()).isEqualTo(1);
     assertThat(initial.path("effectiveFrom").asText()).isEqualTo("2000-01-01T00:00:00Z");

@@ -11,7 +11,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.REQUEST_CLOS
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
@@ -394,7 +394,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
             Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile"));
     assertThat(before).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     List<String> oldChecklist = catalog.get("NETWORK_ACCESS").checklist();
-    Date warningDue = timer(before.getId(), SLA_WARNING_REACHED).getDuedate();
+    Date warningDue = timer(before.getId(), SLA_WARNING_2_REACHED).getDuedate();
     Date breachDue = timer(before.getId(), SLA_BREACHED).getDuedate();
     assertThat(breachDue).isEqualTo(Date.from(T0.plus(Duration.ofMinutes(480))));
     assertThat(warningDue).isEqualTo(Date.from(T0.plus(Duration.ofMinutes(360))));
@@ -417,7 +417,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.RESPONSE_DUE_AT, Date.from(T0.plus(Duration.ofMinutes(60))))
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(Duration.ofMinutes(480))))
         .containsEntry(Variables.CHECKLIST_ITEMS, oldChecklist);
-    assertThat(timer(before.getId(), SLA_WARNING_REACHED).getDuedate()).isEqualTo(warningDue);
+    assertThat(timer(before.getId(), SLA_WARNING_2_REACHED).getDuedate()).isEqualTo(warningDue);
     assertThat(timer(before.getId(), SLA_BREACHED).getDuedate()).isEqualTo(breachDue);
     assertThat(task(beforeId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(breachDue);
 

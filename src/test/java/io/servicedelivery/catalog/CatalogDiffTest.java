@@ -79,6 +79,48 @@ class CatalogDiffTest {
   }
 
   @Test
+  void calendarsAndWarningThresholdsOfTheSlaTargetsAreOneLineEach() {
+    ServiceDefinition proposed =
+        new ServiceDefinition(
+            LAPTOP.code(), 0, LAPTOP.effectiveFrom(), LAPTOP.name(), LAPTOP.description(), LAPTOP.requiredSkill(),
+            LAPTOP.standardEffortHours(), LAPTOP.costRatePerHour(), LAPTOP.currency(), LAPTOP.requestTypes(),
+            LAPTOP.checklist(),
+            List.of(
+                new SlaTarget(Priority.CRITICAL, 30, 480),
+                new SlaTarget(Priority.HIGH, 120, 1440, "24X7", "24X7", List.of(60, 80, 95)),
+                new SlaTarget(Priority.MEDIUM, 240, 2400, "24X7", "OFFICE_BERLIN", List.of(50, 75, 90)),
+                new SlaTarget(Priority.LOW, 480, 7200, "OFFICE_NEW_YORK", "OFFICE_NEW_YORK", List.of(50, 75, 90))));
+
+    assertThat(CatalogDiff.describe(Optional.of(LAPTOP), proposed))
+        .containsExactly(
+            "SLA HIGH warnings: 50/75/90 % → 60/80/95 %",
+            "SLA MEDIUM resolution: 2880 → 2400 minutes",
+            "SLA MEDIUM resolution calendar: 24X7 → OFFICE_BERLIN",
+            "SLA LOW response calendar: 24X7 → OFFICE_NEW_YORK",
+            "SLA LOW resolution calendar: 24X7 → OFFICE_NEW_YORK");
+  }
+
+  @Test
+  void aNewServiceNamesTheCalendarsAndWarningsOfATargetThatCountsOtherThan24x7OrWarnsOtherwise() {
+    ServiceDefinition printer =
+        new ServiceDefinition(
+            "PRINTER_SETUP", 0, LAPTOP.effectiveFrom(), "Printer setup", "A printer.", "hardware",
+            LAPTOP.standardEffortHours(), LAPTOP.costRatePerHour(), LAPTOP.currency(), LAPTOP.requestTypes(),
+            LAPTOP.checklist(),
+            List.of(
+                new SlaTarget(Priority.HIGH, 60, 480),
+                new SlaTarget(Priority.MEDIUM, 240, 1440, "24X7", "OFFICE_BERLIN", List.of(50, 75, 90)),
+                new SlaTarget(Priority.LOW, 480, 2880, "OFFICE_BERLIN", "OFFICE_BERLIN", List.of(60, 80, 95))));
+
+    assertThat(CatalogDiff.describe(Optional.empty(), printer))
+        .endsWith(
+            "SLA HIGH: response 60 minutes, resolution 480 minutes",
+            "SLA MEDIUM: response 240 minutes, resolution 1440 minutes (OFFICE_BERLIN)",
+            "SLA LOW: response 480 minutes (OFFICE_BERLIN), resolution 2880 minutes (OFFICE_BERLIN), "
+                + "warnings 60/80/95 %");
+  }
+
+  @Test
   void theSameDefinitionIsNoChangeAndAnUnknownServiceIsNew() {
     assertThat(CatalogDiff.describe(Optional.of(LAPTOP), LAPTOP)).containsExactly(CatalogDiff.NO_CHANGE);
     assertThat(CatalogDiff.describe(Optional.empty(), LAPTOP))

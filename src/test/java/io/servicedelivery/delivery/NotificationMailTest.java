@@ -5,7 +5,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERV
 import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REQUEST_ACKNOWLEDGED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_REACHED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,7 +181,7 @@ class NotificationMailTest extends AbstractProcessTest {
     String requestId = startPlannedRequest();
     String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId)
         .singleResult().getId();
-    Job warning = timer(instanceId, SLA_WARNING_REACHED);
+    Job warning = timer(instanceId, SLA_WARNING_2_REACHED);
     setClock(warning.getDuedate().toInstant());
     managementService.executeJob(warning.getId());
 

@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.delivery.ProcessConstants.Elements;
 import io.servicedelivery.delivery.ProcessConstants.Errors;
 import io.servicedelivery.delivery.ProcessConstants.Messages;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.identity.Groups;
+import io.servicedelivery.sla.SlaState;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -257,6 +260,33 @@ class ProcessModelTest {
       assertThat(schema.path("executionPlatform").asText()).as(form.toString()).isEqualTo("Camunda Platform");
       assertThat(schema.path("executionPlatformVersion").asText()).as(form.toString()).isEqualTo("7.24.0");
     }
+  }
+
+  @Test
+  void everyFormWithTheResolutionDueDateShowsTheSlaStateReadOnly() throws IOException {
+    List<String> openStates =
+        Stream.of(SlaState.ON_TRACK, SlaState.AT_RISK, SlaState.PAUSED, SlaState.BREACHED).map(Enum::name).toList();
+    int forms = 0;
+    for (Path form : formFiles()) {
+      List<JsonNode> fields = new ArrayList<>();
+      new ObjectMapper().readTree(form.toFile()).path("components").forEach(fields::add);
+      if (fields.stream().noneMatch(field -> field.path("key").asText().equals(Variables.RESOLUTION_DUE_AT))) {
+        continue;
+      }
+      forms++;
+      assertThat(fields)
+          .as(form.toString())
+          .filteredOn(field -> field.path("key").asText().equals(Variables.SLA_STATE))
+          .singleElement()
+          .satisfies(
+              field -> {
+                assertThat(field.path("disabled").asBoolean()).isTrue();
+                List<String> values = new ArrayList<>();
+                field.path("values").forEach(value -> values.add(value.path("value").asText()));
+                assertThat(values).containsExactlyInAnyOrderElementsOf(openStates);
+              });
+    }
+    assertThat(forms).isGreaterThanOrEqualTo(4);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers

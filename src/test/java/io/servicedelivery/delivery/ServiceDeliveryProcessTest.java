@@ -421,10 +421,15 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate())
         .as("cannot fire while the customer may still answer")
         .isAfter(Date.from(answerDue));
-    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate()).isAfter(Date.from(answerDue));
+    for (String timerId : SlaSchedule.RESOLUTION_TIMERS) {
+      assertThat(timer(instance.getId(), timerId).getDuedate()).as(timerId).isAfter(Date.from(answerDue));
+    }
     assertThat(timer(instance.getId(), NO_ANSWER_IN_TIME).getDuedate())
         .isEqualTo(Date.from(T0.plus(Duration.ofHours(1)).plus(Duration.ofDays(5))));
-    assertThat(instance).variables().containsEntry(Variables.SLA_PAUSED, true);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.SLA_PAUSED, true)
+        .containsEntry(Variables.SLA_STATE, "PAUSED");
 
     setClock(T0.plus(Duration.ofHours(3)));
     answer(instance, "The company laptop");
@@ -436,10 +441,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         .variables()
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
         .containsEntry(Variables.SLA_PAUSED, false)
-        .containsEntry(Variables.SLA_PAUSED_MINUTES, 120);
+        .containsEntry(Variables.SLA_PAUSED_MINUTES, 120)
+        .containsEntry(Variables.SLA_STATE, "ON_TRACK");
     assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
-    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate())
-        .isEqualTo(Date.from(T0.plus(sla.resolution().multipliedBy(3).dividedBy(4)).plus(paused)));
+    assertWarningsAt(instance, T0.plus(paused), sla.resolution());
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
     assertThat(records.get(requestId).resolutionDueAt()).isEqualTo(resolutionDue);
     assertThat(records.pausesOf(requestId))
@@ -498,8 +503,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
         .doesNotContainKey(Variables.NEW_PRIORITY);
     assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
-    assertThat(timer(instance.getId(), SLA_WARNING_REACHED).getDuedate())
-        .isEqualTo(Date.from(T0.plus(critical.resolution().multipliedBy(3).dividedBy(4))));
+    assertWarningsAt(instance, T0, critical.resolution());
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
     assertThat(records.get(requestId).priority()).isEqualTo("CRITICAL");
   }
@@ -510,6 +514,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     String requestId = instance.getBusinessKey();
     reportIssue(requestId, "The user is abroad for three weeks");
     SlaTarget low = catalog.get(SERVICE).slaFor(Priority.LOW).orElseThrow();
+    assertThat(low.resolutionMinutes()).isEqualTo(72 * 60);
+    assertThat(low.resolutionCalendar()).isEqualTo("OFFICE_BERLIN");
 
     complete(
         requestId,
@@ -524,8 +530,11 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.PRIORITY, "LOW")
-        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(low.resolution())));
-    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(T0.plus(low.resolution())));
+        .containsEntry(Variables.RESOLUTION_CALENDAR, "OFFICE_BERLIN");
+    // 72 office hours from Monday 09:00 in Berlin: 9 h Monday, 10 h each of the next six working days, 3 h Wednesday
+    Instant resolutionDue = Instant.parse("2026-12-02T10:00:00Z");
+    assertThat(instance).variables().containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue));
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
   }
 
   @Test
@@ -617,28 +626,97 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   @Test
-  void slaWarningFiresAtThreeQuartersOfTheCatalogResolutionTime() {
+  void slaWarningsFireAtHalfThreeQuartersAndNineTenthsOfTheResolutionTime() {
     ProcessInstance instance = startPlannedRequest();
     String requestId = instance.getBusinessKey();
     SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
     assertThat(sla.resolutionMinutes()).isEqualTo(480);
-    Instant warningDue = T0.plus(sla.resolution().multipliedBy(3).dividedBy(4));
+    assertThat(sla.warningPercents()).containsExactly(50, 75, 90);
+    assertWarningsAt(instance, T0, sla.resolution());
 
-    Job warning = timer(instance.getId(), SLA_WARNING_REACHED);
-    assertThat(warning.getDuedate()).isEqualTo(Date.from(warningDue));
-    assertThat(warning.getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(6))));
+    fireWarning(instance, SLA_WARNING_1_REACHED, T0.plus(Duration.ofHours(4)));
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 50)
+        .containsEntry(Variables.SLA_STATE, "ON_TRACK");
 
-    setClock(warningDue);
-    managementService.executeJob(warning.getId());
-    executeAsyncJobs();
+    fireWarning(instance, SLA_WARNING_2_REACHED, T0.plus(Duration.ofHours(6)));
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 75)
+        .containsEntry(Variables.SLA_STATE, "AT_RISK");
 
-    assertThat(instance).hasPassed(SEND_SLA_WARNING, "EndEvent_SlaWarningSent").isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
-    assertThat(instance).variables().containsEntry(Variables.SLA_CONSUMED_PERCENT, 75);
+    fireWarning(instance, SLA_WARNING_3_REACHED, T0.plus(Duration.ofMinutes(432)));
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 90)
+        .containsEntry(Variables.SLA_STATE, "AT_RISK");
+
+    assertThat(passes(instance, SEND_SLA_WARNING)).isEqualTo(3);
+    assertThat(instance).hasPassed("EndEvent_SlaWarningSent").isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(notifications.outboxOf(requestId))
         .filteredOn(mail -> mail.type().equals("SLA_WARNING"))
         .extracting(OutboxNotification::recipient)
-        .contains("staff2@servicedelivery.example", "coordinator@servicedelivery.example")
-        .doesNotHaveDuplicates();
+        .filteredOn(recipient -> recipient.equals("staff2@servicedelivery.example"))
+        .hasSize(3);
+  }
+
+  @Test
+  void officeHoursSlaCountsOnlyWorkingTimeAndPausesOnlyWhatWasWorkingTime() {
+    // MEDIUM counts in the Berlin office calendar, Mon-Fri 08:00-18:00: plan within 4 h, deliver within 24 h
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.MEDIUM).orElseThrow();
+    assertThat(sla.resolutionCalendar()).isEqualTo("OFFICE_BERLIN");
+    assertThat(sla.resolutionMinutes()).isEqualTo(1440);
+    // Friday 16:00 in Berlin: two working hours left that day, the rest counts from Monday 08:00
+    setClock(Instant.parse("2026-11-27T15:00:00Z"));
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.PRIORITY, "MEDIUM");
+    ProcessInstance instance = submitOrderForm(request);
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+
+    Instant responseDue = Instant.parse("2026-11-30T09:00:00Z"); // Monday 10:00: 2 h Friday + 2 h Monday
+    Instant resolutionDue = Instant.parse("2026-12-02T09:00:00Z"); // Wednesday 10:00: 2 + 10 + 10 + 2 h
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_CALENDAR, "OFFICE_BERLIN")
+        .containsEntry(Variables.RESPONSE_DUE_AT, Date.from(responseDue))
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue));
+    assertThat(timer(instance.getId(), RESPONSE_TIME_PASSED).getDuedate()).isEqualTo(Date.from(responseDue));
+
+    setClock(Instant.parse("2026-11-30T08:00:00Z"));
+    planDelivery(requestId);
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
+    // 12 h: the end of Monday's working hours stays Monday 18:00, not Tuesday 08:00
+    assertThat(timer(instance.getId(), SLA_WARNING_1_REACHED).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-11-30T17:00:00Z")));
+    assertThat(timer(instance.getId(), SLA_WARNING_2_REACHED).getDuedate()) // 18 h: Tuesday 14:00
+        .isEqualTo(Date.from(Instant.parse("2026-12-01T13:00:00Z")));
+    assertThat(timer(instance.getId(), SLA_WARNING_3_REACHED).getDuedate()) // 21 h 36 min: Tuesday 17:36
+        .isEqualTo(Date.from(Instant.parse("2026-12-01T16:36:00Z")));
+
+    // asked Monday 17:00, answered Tuesday 09:00: 2 h of working time paused, not the 16 h of the night
+    setClock(Instant.parse("2026-11-30T16:00:00Z"));
+    askCustomer(requestId, "Which device will your colleague use?");
+    assertThat(timer(instance.getId(), NO_ANSWER_IN_TIME).getDuedate())
+        .as("five working days: Tuesday to Friday, then Monday")
+        .isEqualTo(Date.from(Instant.parse("2026-12-07T16:00:00Z")));
+    setClock(Instant.parse("2026-12-01T08:00:00Z"));
+    answer(instance, "The company laptop");
+
+    Instant movedDue = Instant.parse("2026-12-02T11:00:00Z"); // Wednesday 12:00
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(movedDue))
+        .containsEntry(Variables.SLA_PAUSED_MINUTES, 120)
+        .containsEntry(Variables.SLA_STATE, "ON_TRACK");
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(movedDue));
+    // the first warning had been due Monday 18:00, inside the pause: 1 h was left, so Tuesday 10:00
+    assertThat(timer(instance.getId(), SLA_WARNING_1_REACHED).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
+    assertThat(timer(instance.getId(), SLA_WARNING_2_REACHED).getDuedate()) // Tuesday 16:00
+        .isEqualTo(Date.from(Instant.parse("2026-12-01T15:00:00Z")));
+    assertThat(records.get(requestId).resolutionDueAt()).isEqualTo(movedDue);
   }
 
   @Test
@@ -787,6 +865,24 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ProcessInstance called =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();
     return runtimeService.getVariable(called.getId(), name);
+  }
+
+  /** The three warnings at 50, 75 and 90 % of the resolution time, counted 24x7 from {@code start}. */
+  private void assertWarningsAt(ProcessInstance instance, Instant start, Duration resolution) {
+    assertThat(timer(instance.getId(), SLA_WARNING_1_REACHED).getDuedate())
+        .isEqualTo(Date.from(start.plus(resolution.dividedBy(2))));
+    assertThat(timer(instance.getId(), SLA_WARNING_2_REACHED).getDuedate())
+        .isEqualTo(Date.from(start.plus(resolution.multipliedBy(3).dividedBy(4))));
+    assertThat(timer(instance.getId(), SLA_WARNING_3_REACHED).getDuedate())
+        .isEqualTo(Date.from(start.plus(resolution.multipliedBy(9).dividedBy(10))));
+  }
+
+  private void fireWarning(ProcessInstance instance, String warningId, Instant expectedDue) {
+    Job warning = timer(instance.getId(), warningId);
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(expectedDue));
+    setClock(expectedDue);
+    managementService.executeJob(warning.getId());
+    executeAsyncJobs();
   }
 
   private long passes(ProcessInstance instance, String activityId) {

@@ -30,7 +30,31 @@ class RequestValidationTest {
     assertThat(valid.priority()).isEqualTo(Priority.CRITICAL);
     assertThat(valid.sla().responseDueAt()).isEqualTo(RECEIVED.plus(Duration.ofMinutes(15)));
     assertThat(valid.sla().resolutionDueAt()).isEqualTo(RECEIVED.plus(Duration.ofHours(4)));
-    assertThat(valid.sla().warningAt()).isEqualTo(RECEIVED.plus(Duration.ofHours(3)));
+    assertThat(valid.sla().warningsAt())
+        .containsExactly(
+            RECEIVED.plus(Duration.ofHours(2)),
+            RECEIVED.plus(Duration.ofHours(3)),
+            RECEIVED.plus(Duration.ofMinutes(216)));
+    assertThat(valid.slaTarget().responseCalendar()).isEqualTo("24X7");
+    assertThat(valid.slaTarget().resolutionCalendar()).isEqualTo("24X7");
+  }
+
+  /** Monday 09:00 in Berlin: 240 minutes to respond and 2880 to resolve, in Berlin office hours (08:00–18:00). */
+  @Test
+  void mediumPriorityCountsBerlinOfficeHours() {
+    ValidatedRequest valid = validation.validate(request("DATA_RECOVERY", "FILE_RESTORE", "MEDIUM"), RECEIVED);
+
+    assertThat(valid.slaTarget().responseCalendar()).isEqualTo("OFFICE_BERLIN");
+    assertThat(valid.slaTarget().resolutionCalendar()).isEqualTo("OFFICE_BERLIN");
+    assertThat(valid.slaTarget().warningPercents()).containsExactly(50, 75, 90);
+    assertThat(valid.sla().responseDueAt()).as("Monday 13:00 in Berlin").isEqualTo("2026-11-23T12:00:00Z");
+    assertThat(valid.sla().resolutionDueAt()).as("Friday 17:00 in Berlin").isEqualTo("2026-11-27T16:00:00Z");
+    assertThat(valid.sla().warningsAt())
+        .as("after 24, 36 and 43.2 office hours")
+        .containsExactly(
+            Instant.parse("2026-11-25T12:00:00Z"),
+            Instant.parse("2026-11-26T14:00:00Z"),
+            Instant.parse("2026-11-27T11:12:00Z"));
   }
 
   static Stream<Arguments> invalidRequests() {

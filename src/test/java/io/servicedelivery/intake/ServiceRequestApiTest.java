@@ -283,12 +283,20 @@ class ServiceRequestApiTest {
         "checklistConfirmed", new ArrayList<>(List.of())));
     sendNotificationsOf(requestId);
     assertThat(get(requestId).getBody().path("status").asText()).isEqualTo("WAITING_FOR_YOU");
+    assertThat(get(requestId).getBody().path("sla").path("state").asText()).isEqualTo("PAUSED");
+    assertThat(list("?status=WAITING_FOR_YOU").path("items"))
+        .anySatisfy(
+            item -> {
+              assertThat(item.path("requestId").asText()).isEqualTo(requestId);
+              assertThat(item.path("slaState").asText()).isEqualTo("PAUSED");
+            });
 
     assertThat(respond(requestId, " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     ResponseEntity<JsonNode> answered = respond(requestId, "The laptop");
 
     assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(answered.getBody().path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(answered.getBody().path("sla").path("state").asText()).isEqualTo("ON_TRACK");
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(requestId).singleResult().getName())
         .isEqualTo("Execute service activities");
     assertThat(respond("SR-999999", "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -50,7 +50,13 @@ public final class CatalogProposals {
         .forEach(
             target ->
                 proposal.slaTargets.add(
-                    new SlaTargetProposal(target.priority(), target.responseMinutes(), target.resolutionMinutes())));
+                    new SlaTargetProposal(
+                        target.priority(),
+                        target.responseMinutes(),
+                        target.resolutionMinutes(),
+                        target.responseCalendar(),
+                        target.resolutionCalendar(),
+                        target.warningPercents())));
     return proposal;
   }
 
@@ -74,10 +80,32 @@ public final class CatalogProposals {
     return proposal;
   }
 
+  /** The target's times; its calendars and warnings stay. */
   public CatalogProposals sla(Priority priority, int responseMinutes, int resolutionMinutes) {
     slaTargets.replaceAll(
         target -> target.priority() == priority
-            ? new SlaTargetProposal(priority, responseMinutes, resolutionMinutes)
+            ? new SlaTargetProposal(priority, responseMinutes, resolutionMinutes, target.responseCalendar(),
+                target.resolutionCalendar(), target.warningPercents())
+            : target);
+    return this;
+  }
+
+  /** The calendars the target's times count in; its times and warnings stay. */
+  public CatalogProposals slaCalendars(Priority priority, String responseCalendar, String resolutionCalendar) {
+    slaTargets.replaceAll(
+        target -> target.priority() == priority
+            ? new SlaTargetProposal(priority, target.responseMinutes(), target.resolutionMinutes(), responseCalendar,
+                resolutionCalendar, target.warningPercents())
+            : target);
+    return this;
+  }
+
+  /** The target's warning thresholds; its times and calendars stay. */
+  public CatalogProposals slaWarnings(Priority priority, Integer... percents) {
+    slaTargets.replaceAll(
+        target -> target.priority() == priority
+            ? new SlaTargetProposal(priority, target.responseMinutes(), target.resolutionMinutes(),
+                target.responseCalendar(), target.resolutionCalendar(), List.of(percents))
             : target);
     return this;
   }
