@@ -2,10 +2,8 @@ package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
 
 import io.servicedelivery.records.ServiceDeliveryRecords;
-import io.servicedelivery.sla.SlaState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,15 +13,17 @@ import org.springframework.stereotype.Component;
 class FlagSlaBreachDelegate implements JavaDelegate {
 
   private final ServiceDeliveryRecords records;
+  private final SlaStanding standing;
 
-  FlagSlaBreachDelegate(ServiceDeliveryRecords records) {
+  FlagSlaBreachDelegate(ServiceDeliveryRecords records, SlaStanding standing) {
     this.records = records;
+    this.standing = standing;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     records.flagBreach(ProcessData.of(execution).string(REQUEST_ID));
     execution.setVariable(SLA_BREACHED, true);
-    execution.setVariable(SLA_STATE, SlaState.BREACHED.name());
+    standing.refresh(execution);
   }
 }

@@ -200,9 +200,15 @@ public final class ProcessConstants {
     public static final String CUSTOMER_ANSWER_DUE_AT = "customerAnswerDueAt";
     // the SLA clock: paused while waiting for the customer; the business minutes it stood still so far
     public static final String SLA_PAUSED = "slaPaused";
-    /** ON_TRACK, AT_RISK, BREACHED or PAUSED: where the request stands, for Cockpit and the forms */
-    public static final String SLA_STATE = "slaState";
     public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";
+    // where the request stands against its resolution time, for Cockpit and the forms, as of slaCheckedAt
+    /** ON_TRACK, AT_RISK, BREACHED or PAUSED */
+    public static final String SLA_STATE = "slaState";
+    /** the working minutes of the resolution calendar left until the resolution is due, 0 once it has passed */
+    public static final String SLA_REMAINING_MINUTES = "slaRemainingMinutes";
+    public static final String SLA_CHECKED_AT = "slaCheckedAt";
+    /** all of it in one sentence, for the forms */
+    public static final String SLA_SUMMARY = "slaSummary";
     // a priority change asked for by an operations manager (corrective action form or API)
     public static final String NEW_PRIORITY = "newPriority";
     public static final String PRIORITY_CHANGE_REASON = "priorityChangeReason";

@@ -24,10 +24,12 @@ class RecalculateSlaDelegate implements JavaDelegate {
 
   private final SlaRecalculation recalculation;
   private final SlaSchedule schedule;
+  private final SlaStanding standing;
 
-  RecalculateSlaDelegate(SlaRecalculation recalculation, SlaSchedule schedule) {
+  RecalculateSlaDelegate(SlaRecalculation recalculation, SlaSchedule schedule, SlaStanding standing) {
     this.recalculation = recalculation;
     this.schedule = schedule;
+    this.standing = standing;
   }
 
   @Override
@@ -53,6 +55,7 @@ class RecalculateSlaDelegate implements JavaDelegate {
     execution.setVariable(RESPONSE_CALENDAR, recalculated.target().responseCalendar());
     execution.setVariable(RESOLUTION_CALENDAR, recalculated.target().resolutionCalendar());
     execution.removeVariable(NEW_PRIORITY);
+    standing.refresh(execution);
     // the timers read the due dates from the variables just set
     schedule.recalculate(
         requestId, execution.getProcessInstanceId(), due.responseDueAt(), due.resolutionDueAt());

@@ -1,24 +1,11 @@
 package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RECEIVED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_CALENDAR;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_CONSUMED_PERCENT;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED_MINUTES;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
 
-import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
-import io.servicedelivery.sla.BusinessCalendar;
-import io.servicedelivery.sla.SlaClock;
-import io.servicedelivery.sla.SlaDueDates;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,43 +18,26 @@ import org.springframework.stereotype.Component;
 @Component("sendSlaWarning")
 class SendSlaWarningDelegate implements JavaDelegate {
 
-  /**
-   * The business time left until the resolution is due, when the warning is sent: in the mail only, no process
-   * variable.
-   */
+  /** The business time left until the resolution is due, as a duration for the mail. */
   static final String SLA_REMAINING = "slaRemaining";
 
   private final Notifications notifications;
-  private final SlaClock slaClock;
-  private final BusinessCalendars calendars;
-  private final Clock clock;
+  private final SlaStanding standing;
 
-  SendSlaWarningDelegate(
-      Notifications notifications, SlaClock slaClock, BusinessCalendars calendars, Clock clock) {
+  SendSlaWarningDelegate(Notifications notifications, SlaStanding standing) {
     this.notifications = notifications;
-    this.slaClock = slaClock;
-    this.calendars = calendars;
-    this.clock = clock;
+    this.standing = standing;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ProcessData data = ProcessData.of(execution);
-    SlaDueDates due = SlaVariables.read(execution);
-    Instant resolutionDueAt = due.resolutionDueAt();
-    BusinessCalendar calendar = calendars.ofRequest(data.string(RESOLUTION_CALENDAR));
-    Duration paused = Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0));
-    execution.setVariable(
-        SLA_CONSUMED_PERCENT, slaClock.consumedPercent(data.instant(RECEIVED_AT), resolutionDueAt, calendar, paused));
-    if (!Boolean.TRUE.equals(execution.getVariable(SLA_BREACHED))) {
-      execution.setVariable(SLA_STATE, due.stateAt(clock.instant()).name());
-    }
+    SlaStanding.Snapshot sla = standing.refresh(execution);
     Map<String, Object> model = new HashMap<>(execution.getVariables());
-    model.put(SLA_REMAINING, slaClock.remaining(resolutionDueAt, calendar));
-    String assignee = data.string(ALLOCATED_RESOURCE);
+    model.put(SLA_REMAINING, sla.remaining());
+    String assignee = ProcessData.of(execution).string(ALLOCATED_RESOURCE);
     notifications.notifyStaff(
         NotificationType.SLA_WARNING,
-        data.string(REQUEST_ID),
+        ProcessData.of(execution).string(REQUEST_ID),
         assignee == null ? Collections.emptyList() : List.of(assignee),
         List.of(Groups.SERVICE_COORDINATORS),
         model);

@@ -4,12 +4,9 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_AN
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_CALENDAR;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED_MINUTES;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
 
-import io.servicedelivery.sla.SlaState;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,13 +22,16 @@ public class SlaClockPauseListener {
 
   private final SlaPauses pauses;
   private final SlaSchedule schedule;
+  private final SlaStanding standing;
 
-  SlaClockPauseListener(SlaPauses pauses, SlaSchedule schedule) {
+  SlaClockPauseListener(SlaPauses pauses, SlaSchedule schedule, SlaStanding standing) {
     this.pauses = pauses;
     this.schedule = schedule;
+    this.standing = standing;
   }
 
   public void pause(DelegateExecution execution) {
+    standing.refresh(execution); // the standing the pause keeps
     ProcessData data = ProcessData.of(execution);
     execution.setVariable(
         CUSTOMER_ANSWER_DUE_AT,
@@ -42,7 +42,7 @@ public class SlaClockPauseListener {
                 data.string(CUSTOMER_QUESTION),
                 data.string(RESOLUTION_CALENDAR))));
     execution.setVariable(SLA_PAUSED, true);
-    execution.setVariable(SLA_STATE, SlaState.PAUSED.name());
+    standing.refresh(execution);
   }
 
   public void resume(DelegateExecution execution) {
@@ -59,9 +59,7 @@ public class SlaClockPauseListener {
     SlaVariables.write(execution, resumed.due());
     execution.setVariable(SLA_PAUSED_MINUTES, (int) resumed.pausedInTotal().toMinutes());
     execution.setVariable(SLA_PAUSED, false);
-    // a breach stays a breach, even when the pause moves the due date past it
-    boolean breached = Boolean.TRUE.equals(execution.getVariable(SLA_BREACHED));
-    execution.setVariable(SLA_STATE, breached ? SlaState.BREACHED.name() : resumed.state().name());
+    standing.refresh(execution);
     // the timers read the due dates from the variables just set
     schedule.resumeResolutionTimers(execution.getProcessInstanceId());
   }

@@ -61,6 +61,6 @@ class SlaPauses {
     records.endPause(requestId, paused);
     SlaDueDates moved = slaClock.moveResolution(due, paused, calendar);
     records.moveResolutionDue(requestId, moved.resolutionDueAt());
-    return new ResumedSla(moved, paused, pausedBefore.plus(paused), moved.stateAt(clock.instant()));
+    return new ResumedSla(moved, paused, pausedBefore.plus(paused));
   }
 }

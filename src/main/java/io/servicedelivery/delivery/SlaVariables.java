@@ -9,6 +9,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_WARNING
 import io.servicedelivery.sla.SlaDueDates;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The SLA due dates as process variables: the timers and the task due dates of the diagram read them. */
@@ -21,7 +22,7 @@ final class SlaVariables {
   static void write(VariableScope scope, SlaDueDates due) {
     scope.setVariable(RESPONSE_DUE_AT, Date.from(due.responseDueAt()));
     scope.setVariable(RESOLUTION_DUE_AT, Date.from(due.resolutionDueAt()));
-    for (int i = 0; i < WARNINGS.size(); i++) {
+    for (int i = 0; i < due.warningsAt().size(); i++) {
       scope.setVariable(WARNINGS.get(i), Date.from(due.warningsAt().get(i)));
     }
   }
@@ -31,6 +32,7 @@ final class SlaVariables {
     return new SlaDueDates(
         data.instant(RESPONSE_DUE_AT),
         data.instant(RESOLUTION_DUE_AT),
-        WARNINGS.stream().map(data::instant).toList());
+        // requests validated before there were three warnings have none
+        WARNINGS.stream().map(data::instant).filter(Objects::nonNull).toList());
   }
 }

@@ -18,7 +18,8 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOLUTION_
 import static io.servicedelivery.delivery.ProcessConstants.Variables.RESPONSE_CALENDAR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_CODE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_NAME;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_STATE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_PAUSED_MINUTES;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.STANDARD_EFFORT_HOURS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
 
@@ -28,7 +29,6 @@ import io.servicedelivery.intake.RequestValidation;
 import io.servicedelivery.intake.ServiceRequest;
 import io.servicedelivery.intake.ValidatedRequest;
 import io.servicedelivery.records.ServiceDeliveryRecords;
-import io.servicedelivery.sla.SlaState;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,10 +46,12 @@ class ValidateRequestDelegate implements JavaDelegate {
 
   private final RequestValidation validation;
   private final ServiceDeliveryRecords records;
+  private final SlaStanding standing;
 
-  ValidateRequestDelegate(RequestValidation validation, ServiceDeliveryRecords records) {
+  ValidateRequestDelegate(RequestValidation validation, ServiceDeliveryRecords records, SlaStanding standing) {
     this.validation = validation;
     this.records = records;
+    this.standing = standing;
   }
 
   @Override
@@ -86,8 +88,10 @@ class ValidateRequestDelegate implements JavaDelegate {
     execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());
     execution.setVariable(COST_RATE_PER_HOUR, valid.service().costRatePerHour().doubleValue());
     SlaVariables.write(execution, valid.sla());
-    execution.setVariable(SLA_STATE, SlaState.ON_TRACK.name());
     execution.setVariable(RESPONSE_CALENDAR, valid.slaTarget().responseCalendar());
     execution.setVariable(RESOLUTION_CALENDAR, valid.slaTarget().resolutionCalendar());
+    execution.setVariable(SLA_PAUSED, false);
+    execution.setVariable(SLA_PAUSED_MINUTES, 0);
+    standing.refresh(execution);
   }
 }

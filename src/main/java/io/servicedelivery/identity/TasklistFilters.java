@@ -3,6 +3,8 @@ package io.servicedelivery.identity;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.sla.SlaState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +57,16 @@ public class TasklistFilters {
                     .taskUnassigned()),
             filter(
                 SLA_AT_RISK,
-                "My tasks and my groups' tasks due within the next 4 hours",
+                "Tasks of requests at risk (past the second SLA warning) or breached, and tasks due within 4 hours",
                 0,
                 "#d62728",
                 taskService
                     .createTaskQuery()
+                    .or()
+                    .processVariableValueEquals(Variables.SLA_STATE, SlaState.AT_RISK.name())
+                    .processVariableValueEquals(Variables.SLA_STATE, SlaState.BREACHED.name())
                     .dueBeforeExpression("${dateTime().plusHours(4)}")
+                    .endOr()
                     .orderByDueDate()
                     .asc()));
     for (Filter filter : filters) {
@@ -71,16 +77,12 @@ public class TasklistFilters {
   }
 
   private Filter filter(String name, String description, int priority, String color, TaskQuery query) {
+    // an existing filter gets the current definition: what it shows may have changed since it was created
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
-    Filter filter =
-        filterService
-            .newTaskFilter(name)
-            .setProperties(
-                Map.of("description", description, "priority", priority, "color", color, "refresh", true))
-            .setQuery(query);
+    Filter filter = existing != null ? existing : filterService.newTaskFilter(name);
+    filter
+        .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true))
+        .setQuery(query);
     return filterService.saveFilter(filter);
   }
 

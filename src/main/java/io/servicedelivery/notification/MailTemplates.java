@@ -6,28 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders a notification from its Mustache template ({@link NotificationType#template()}). A template starts with a
- * {@code Subject:} line and a blank line; the rest is the plain text body. Dates read like "Mon 23 Nov 2026, 16:00
- * UTC", durations like "2 h 05 min", and a value the request does not have shows as "-". All templates are read at
+ * {@code Subject:} line and a blank line; the rest is the plain text body. Dates and durations read as
+ * {@link ReadableValues} writes them, and a value the request does not have shows as "-". All templates are read at
  * start-up, so a missing or malformed one stops the application rather than a notification.
  */
 @Component
 public class MailTemplates {
 
   private static final String SUBJECT = "Subject:";
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private record Compiled(Template subject, Template body) {}
 
@@ -40,7 +32,7 @@ public class MailTemplates {
 
   /** With a compiler of the caller's choice, for example a strict one in tests that finds misspelt names. */
   MailTemplates(Mustache.Compiler compiler) {
-    Mustache.Compiler formatting = compiler.withFormatter(MailTemplates::format);
+    Mustache.Compiler formatting = compiler.withFormatter(ReadableValues::of);
     for (NotificationType type : NotificationType.values()) {
       String text = read(type.template()).replace("\r\n", "\n");
       int blankLine = text.indexOf("\n\n");
@@ -72,19 +64,5 @@ public class MailTemplates {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String format(Object value) {
-    if (value instanceof Date date) {
-      return DATE_TIME.format(date.toInstant());
-    }
-    if (value instanceof Instant instant) {
-      return DATE_TIME.format(instant);
-    }
-    if (value instanceof Duration duration) {
-      long minutes = Math.max(0, duration.toMinutes());
-      return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
-    }
-    return String.valueOf(value);
   }
 }

@@ -5,55 +5,71 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Spreads the due dates of the waiting timer jobs over a window that starts shortly after now, waits until they
- * have fired and reads from the history when each one fired.
+ * Gives some of the waiting timer jobs due dates spread over a window that starts shortly after now (the others
+ * stay active, due in a month), waits until those have fired and reads from the history when each one fired.
  */
 final class TimerLoad {
 
   static final Duration LEAD = Duration.ofSeconds(5);
-  /** due times spread evenly over this window: the lag of a steady stream */
-  static final Duration SPREAD = Duration.ofSeconds(20);
-  /** all due at the same moment: how fast the job executor works off a backlog */
-  static final Duration BURST = Duration.ZERO;
   static final Duration PATIENCE = Duration.ofMinutes(10);
+
+  /** How many of the active timers come due, and over how long. */
+  record Scenario(String name, int dueTimers, Duration window) {
+
+    String describe(int activeTimers) {
+      return dueTimers == activeTimers && window.isZero()
+          ? "all " + activeTimers + " due at once"
+          : String.format(
+              "%d of %d active timers due evenly within %d s", dueTimers, activeTimers, window.toSeconds());
+    }
+  }
+
+  /** The timers given a due date, and when each was due, by process instance and timer activity. */
+  record Scheduled(Set<String> jobIds, Map<String, Instant> due) {}
+
+  private record Timer(Job job, String activityId) {}
 
   private TimerLoad() {}
 
-  /** @return the due date given to each timer, by process instance and timer activity */
-  static Map<String, Instant> scheduleAll(
-      ManagementService management, List<String> timerActivityIds, Duration window) {
-    List<String[]> timers = new ArrayList<>();
+  static Scheduled schedule(ManagementService management, List<String> timerActivityIds, Scenario scenario) {
+    List<Timer> timers = new ArrayList<>();
     for (String activityId : timerActivityIds) {
-      for (Job job : management.createJobQuery().timers().activityId(activityId).list()) {
-        timers.add(new String[] {job.getId(), job.getProcessInstanceId() + "/" + activityId});
-      }
+      management.createJobQuery().timers().activityId(activityId).list()
+          .forEach(job -> timers.add(new Timer(job, activityId)));
     }
+    int count = Math.min(scenario.dueTimers(), timers.size());
     Instant start = Instant.now().plus(LEAD);
+    Set<String> jobIds = new HashSet<>();
     Map<String, Instant> due = new HashMap<>();
-    for (int i = 0; i < timers.size(); i++) {
-      Instant at = start.plus(window.multipliedBy(i).dividedBy(Math.max(1, timers.size())));
-      management.setJobDuedate(timers.get(i)[0], Date.from(at));
-      due.put(timers.get(i)[1], at);
+    for (int i = 0; i < count; i++) {
+      // every n-th timer, so that the due ones are spread over the activities and requests
+      Timer timer = timers.get((int) ((long) i * timers.size() / count));
+      Instant at = start.plus(scenario.window().multipliedBy(i).dividedBy(Math.max(1, count)));
+      management.setJobDuedate(timer.job().getId(), Date.from(at));
+      jobIds.add(timer.job().getId());
+      due.put(key(timer.job().getProcessInstanceId(), timer.activityId()), at);
     }
-    return due;
+    return new Scheduled(jobIds, due);
   }
 
   static TimerRun measure(
       String name, HistoryService history, ManagementService management, List<String> timerActivityIds,
-      Map<String, Instant> due) throws InterruptedException {
+      Scheduled scheduled) throws InterruptedException {
     Instant deadline = Instant.now().plus(PATIENCE);
-    while (pending(management, timerActivityIds) > 0 && Instant.now().isBefore(deadline)) {
+    while (pending(management, scheduled) > 0 && Instant.now().isBefore(deadline)) {
       Thread.sleep(250);
     }
-    if (pending(management, timerActivityIds) > 0) {
+    if (pending(management, scheduled) > 0) {
       throw new IllegalStateException(name + ": timers still pending after " + PATIENCE);
     }
     List<Duration> lags = new ArrayList<>();
@@ -62,7 +78,7 @@ final class TimerLoad {
     for (String activityId : timerActivityIds) {
       for (HistoricActivityInstance fired :
           history.createHistoricActivityInstanceQuery().activityId(activityId).finished().list()) {
-        Instant dueAt = due.get(fired.getProcessInstanceId() + "/" + activityId);
+        Instant dueAt = scheduled.due().get(key(fired.getProcessInstanceId(), activityId));
         if (dueAt == null) {
           continue;
         }
@@ -75,11 +91,11 @@ final class TimerLoad {
     return new TimerRun(name, lags, Duration.between(firstDue, lastFired));
   }
 
-  private static long pending(ManagementService management, List<String> timerActivityIds) {
-    long pending = 0;
-    for (String activityId : timerActivityIds) {
-      pending += management.createJobQuery().timers().activityId(activityId).count();
-    }
-    return pending;
+  private static String key(String processInstanceId, String activityId) {
+    return processInstanceId + "/" + activityId;
+  }
+
+  private static long pending(ManagementService management, Scheduled scheduled) {
+    return management.createJobQuery().jobIds(scheduled.jobIds()).count();
   }
 }

@@ -282,6 +282,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   void reportedIssueGoesToCorrectiveActionAndBackToExecutionWhenMoreWorkIsNeeded() {
     ProcessInstance instance = startPlannedRequest();
     String requestId = instance.getBusinessKey();
+    setClock(T0.plus(Duration.ofHours(6)));
 
     reportIssue(requestId, "Firewall team has not opened the VPN port yet");
 
@@ -290,9 +291,16 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.ISSUES_OR_DELAYS, true)
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 75)
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 120)
+        .containsEntry(Variables.SLA_STATE, "AT_RISK")
         .hasEntrySatisfying(
             Variables.MONITORING_SUMMARY,
-            summary -> assertThat((String) summary).contains("Firewall team has not opened the VPN port yet"));
+            summary ->
+                assertThat((String) summary)
+                    .contains("Firewall team has not opened the VPN port yet")
+                    .contains("75 % of the resolution time used, due 2026-11-23T16:00:00Z.")
+                    .endsWith("The SLA is at risk."));
 
     takeCorrectiveAction(requestId, "Escalated to the firewall team lead, port opens today", "MORE_WORK");
 
@@ -429,7 +437,12 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.SLA_PAUSED, true)
-        .containsEntry(Variables.SLA_STATE, "PAUSED");
+        .containsEntry(Variables.SLA_STATE, "PAUSED")
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 420)
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 13)
+        .hasEntrySatisfying(
+            Variables.SLA_SUMMARY,
+            summary -> assertThat((String) summary).startsWith("Paused while waiting for the customer: 13 %"));
 
     setClock(T0.plus(Duration.ofHours(3)));
     answer(instance, "The company laptop");
@@ -442,7 +455,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
         .containsEntry(Variables.SLA_PAUSED, false)
         .containsEntry(Variables.SLA_PAUSED_MINUTES, 120)
-        .containsEntry(Variables.SLA_STATE, "ON_TRACK");
+        .containsEntry(Variables.SLA_STATE, "ON_TRACK")
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 420)
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 13);
     assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
     assertWarningsAt(instance, T0.plus(paused), sla.resolution());
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
@@ -638,18 +653,26 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.SLA_CONSUMED_PERCENT, 50)
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 240)
+        .containsEntry(Variables.SLA_CHECKED_AT, Date.from(T0.plus(Duration.ofHours(4))))
         .containsEntry(Variables.SLA_STATE, "ON_TRACK");
 
     fireWarning(instance, SLA_WARNING_2_REACHED, T0.plus(Duration.ofHours(6)));
     assertThat(instance)
         .variables()
         .containsEntry(Variables.SLA_CONSUMED_PERCENT, 75)
-        .containsEntry(Variables.SLA_STATE, "AT_RISK");
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 120)
+        .containsEntry(Variables.SLA_STATE, "AT_RISK")
+        .containsEntry(
+            Variables.SLA_SUMMARY,
+            "At risk: 75 % of the resolution time used, 2 h 00 min of working time left until Mon 23 Nov 2026, "
+                + "16:00 UTC. As of Mon 23 Nov 2026, 14:00 UTC.");
 
     fireWarning(instance, SLA_WARNING_3_REACHED, T0.plus(Duration.ofMinutes(432)));
     assertThat(instance)
         .variables()
         .containsEntry(Variables.SLA_CONSUMED_PERCENT, 90)
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 48)
         .containsEntry(Variables.SLA_STATE, "AT_RISK");
 
     assertThat(passes(instance, SEND_SLA_WARNING)).isEqualTo(3);
@@ -734,6 +757,15 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     assertThat(instance).hasPassed(FLAG_SLA_BREACH).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
     assertThat(task(requestId, HANDLE_SLA_BREACH)).hasCandidateGroup("operations-managers");
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.SLA_STATE, "BREACHED")
+        .containsEntry(Variables.SLA_CONSUMED_PERCENT, 100)
+        .containsEntry(Variables.SLA_REMAINING_MINUTES, 0)
+        .containsEntry(
+            Variables.SLA_SUMMARY,
+            "Breached: 100 % of the resolution time used, due Mon 23 Nov 2026, 16:00 UTC. "
+                + "As of Mon 23 Nov 2026, 16:00 UTC.");
     assertThat(records.get(requestId).slaBreachedAt()).isEqualTo(breachDue);
 
     setClock(breachDue.plus(Duration.ofHours(1)));

@@ -220,6 +220,10 @@ class TasklistBrowserTest {
 
     wait.until(attributeToBe(formInput("Request"), "value", requestId));
     assertThat(formInput("Instructions").getDomProperty("value")).isEqualTo(INSTRUCTIONS);
+    assertThat(formInput("SLA").getDomProperty("value"))
+        .matches(
+            "On track: 0 % of the resolution time used, (7 h 5\\d|8 h 00) min of working time left until .+ UTC\\."
+                + " As of .+");
     for (String item : checklist) {
       tick(item);
     }
