@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KnownCalendarValidator.class)
-@interface KnownCalendar {
+public @interface KnownCalendar {
 
   String message() default "must be the code of a business calendar of the catalog, such as 24X7 or OFFICE_BERLIN";
 

@@ -1,35 +1,27 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATION_NOTE;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.PREFERRED_RESOURCE;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUIRED_SKILL;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.RESOURCE_ALLOCATED;
-
-import io.servicedelivery.resourcing.Allocation;
 import io.servicedelivery.resourcing.ResourcePool;
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Reserves a qualified person with free capacity for the request, or reports why nobody fits. */
+/** Reserves the best fitting person for the request's skill and planned window, or reports why nobody fits. */
 @Component("allocateResource")
 class AllocateResourceDelegate implements JavaDelegate {
 
   private final ResourcePool resourcePool;
+  private final Clock clock;
 
-  AllocateResourceDelegate(ResourcePool resourcePool) {
+  AllocateResourceDelegate(ResourcePool resourcePool, Clock clock) {
     this.resourcePool = resourcePool;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
-    Allocation allocation =
-        resourcePool.allocate(data.string(REQUEST_ID), data.string(REQUIRED_SKILL), data.string(PREFERRED_RESOURCE));
-    execution.setVariable(RESOURCE_ALLOCATED, allocation.allocated());
-    execution.setVariable(ALLOCATED_RESOURCE, allocation.userId());
-    execution.setVariable(ALLOCATION_NOTE, allocation.note());
+    AllocationVariables.write(
+        execution, resourcePool.allocate(AllocationVariables.request(data, clock.instant())));
   }
 }

@@ -1,6 +1,7 @@
 package io.servicedelivery.delivery;
 
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourcePool;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ class DeliveryCompletion {
   @Transactional
   BigDecimal complete(String requestId, BigDecimal effortHours, BigDecimal costRatePerHour) {
     BigDecimal cost = records.recordCompletion(requestId, effortHours, costRatePerHour);
-    resourcePool.release(requestId);
+    resourcePool.release(requestId, ReleaseReason.COMPLETED);
     return cost;
   }
 }

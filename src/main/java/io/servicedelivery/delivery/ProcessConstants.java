@@ -105,6 +105,17 @@ public final class ProcessConstants {
     public static final String RESOURCE_FOUND = "Gateway_ResourceFound";
     public static final String REPLAN_RESOURCES = "Task_ReplanResources";
     public static final String RESOURCE_ALLOCATED = "EndEvent_ResourceAllocated";
+    public static final String REPLANNING_OVERDUE = "BoundaryEvent_ReplanningOverdue";
+    public static final String ESCALATE_LATE_REPLANNING = "Task_EscalateLateReplanning";
+    public static final String REVIEW_RESOURCE_SHORTAGE = "Task_ReviewResourceShortage";
+    public static final String REPLANNING_ESCALATED = "EndEvent_ReplanningEscalated";
+    public static final String REPLAN_DECISION = "Gateway_ReplanDecision";
+    public static final String RESERVE_CHOSEN_RESOURCE = "Task_ReserveChosenResource";
+    public static final String CHOSEN_RESOURCE_FITS = "Gateway_ChosenResourceFits";
+    public static final String CHOSEN_RESOURCE_RESERVED = "EndEvent_ChosenResourceReserved";
+    public static final String POSTPONEMENT_OVER = "TimerEvent_PostponementOver";
+    public static final String ESCALATE_RESOURCE_SHORTAGE = "Task_EscalateResourceShortage";
+    public static final String RESOLVE_RESOURCE_SHORTAGE = "Task_ResolveResourceShortage";
     // quality-control
     public static final String RUN_AUTOMATED_CHECKS = "Task_RunAutomatedChecks";
     public static final String REVIEW_QUALITY = "Task_ReviewQuality";
@@ -166,8 +177,18 @@ public final class ProcessConstants {
     public static final String ALLOCATED_RESOURCE = "allocatedResource";
     public static final String RESOURCE_ALLOCATED = "resourceAllocated";
     public static final String ALLOCATION_NOTE = "allocationNote";
+    /** the lowest skill level (1-5) the request needs; absent when any level will do */
+    public static final String REQUIRED_SKILL_LEVEL = "requiredSkillLevel";
+    /** the person a resource analyst chose when re-planning */
     public static final String PREFERRED_RESOURCE = "preferredResource";
     public static final String REPLAN_NOTE = "replanNote";
+    /** ASSIGN, POSTPONE or ESCALATE */
+    public static final String REPLAN_DECISION = "replanDecision";
+    /** when a postponed allocation is tried again */
+    public static final String POSTPONE_UNTIL = "postponeUntil";
+    /** input parameter of the escalation tasks: why the operations managers are called in */
+    public static final String ESCALATION_REASON = "escalationReason";
+    public static final String SHORTAGE_RESOLUTION = "shortageResolution";
     // D: execute service activities
     public static final String CHECKLIST_CONFIRMED = "checklistConfirmed";
     public static final String PROGRESS_STATUS = "progressStatus";
@@ -243,6 +264,10 @@ public final class ProcessConstants {
     public static final String CORRECTIVE_MORE_WORK = "MORE_WORK";
     public static final String QUALITY_PASSED = "PASSED";
     public static final String QUALITY_FAILED = "FAILED";
+    // resource-allocation: the resource analyst's decision when nobody fits
+    public static final String REPLAN_ASSIGN = "ASSIGN";
+    public static final String REPLAN_POSTPONE = "POSTPONE";
+    public static final String REPLAN_ESCALATE = "ESCALATE";
     // catalog-change
     public static final String CATALOG_CHANGE_APPROVE = "APPROVE";
     public static final String CATALOG_CHANGE_REJECT = "REJECT";

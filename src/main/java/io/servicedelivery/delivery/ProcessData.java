@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -16,23 +18,28 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 final class ProcessData {
 
-  private final VariableScope scope;
+  private final Function<String, Object> variables;
 
-  private ProcessData(VariableScope scope) {
-    this.scope = scope;
+  private ProcessData(Function<String, Object> variables) {
+    this.variables = variables;
   }
 
   static ProcessData of(VariableScope scope) {
-    return new ProcessData(scope);
+    return new ProcessData(scope::getVariable);
+  }
+
+  /** The variables of a process instance as {@code RuntimeService.getVariables} returns them. */
+  static ProcessData of(Map<String, Object> variables) {
+    return new ProcessData(variables::get);
   }
 
   String string(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     return value == null ? null : value.toString();
   }
 
   Instant instant(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     if (value == null) {
       return null;
     }
@@ -46,7 +53,7 @@ final class ProcessData {
   }
 
   BigDecimal decimal(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     if (value == null || value.toString().isBlank()) {
       return null;
     }
@@ -54,7 +61,7 @@ final class ProcessData {
   }
 
   long longValue(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     if (value instanceof Number number) {
       return number.longValue();
     }
@@ -66,18 +73,18 @@ final class ProcessData {
 
   /** @return the number, or null when the variable is absent */
   Integer integer(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     return value instanceof Number number ? number.intValue() : null;
   }
 
   int integer(String name, int whenAbsent) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     return value instanceof Number number ? number.intValue() : whenAbsent;
   }
 
   /** A list of strings, stored as a JSON list by Tasklist's checklist or as a Java list by the API. */
   List<String> strings(String name) {
-    Object value = scope.getVariable(name);
+    Object value = variables.apply(name);
     List<String> strings = new ArrayList<>();
     if (value instanceof Collection<?> collection) {
       collection.forEach(element -> strings.add(String.valueOf(element)));

@@ -2,6 +2,7 @@ package io.servicedelivery.identity;
 
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
+import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
 import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,11 @@ class ApiSecurity {
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authority(API_CLIENTS))
+                    // the resource pool: the staff read it, resource analysts and operations managers keep it
+                    .requestMatchers(HttpMethod.GET, "/api/resources", "/api/resources/**")
+                    .hasAnyAuthority(Groups.ALL.stream().map(ApiSecurity::authority).toArray(String[]::new))
+                    .requestMatchers("/api/resources", "/api/resources/**")
+                    .hasAnyAuthority(authority(RESOURCE_ANALYSTS), authority(OPERATIONS_MANAGERS))
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))

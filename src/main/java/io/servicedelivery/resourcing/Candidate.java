@@ -1,13 +1,33 @@
 package io.servicedelivery.resourcing;
 
-/** A person of the pool who has the required skill, with their current load. */
-record Candidate(String userId, boolean available, int capacity, int openReservations) {
+import java.util.Optional;
+
+/** A person of the pool who has the required skill, with their level, load and whether they are there. */
+record Candidate(
+    String userId, int skillLevel, int capacity, int openReservations, boolean available, boolean absent) {
 
   boolean hasFreeCapacity() {
     return openReservations < capacity;
   }
 
-  String describe() {
-    return userId + (available ? " (" + openReservations + "/" + capacity + " busy)" : " (not available)");
+  /** @return why the person cannot take the request, or empty when they can */
+  Optional<String> unfitReason(int minimumLevel) {
+    if (!available) {
+      return Optional.of("not available");
+    }
+    if (absent) {
+      return Optional.of("absent during the planned window");
+    }
+    if (skillLevel < minimumLevel) {
+      return Optional.of("level " + skillLevel + ", needs " + minimumLevel);
+    }
+    if (!hasFreeCapacity()) {
+      return Optional.of(openReservations + "/" + capacity + " busy");
+    }
+    return Optional.empty();
+  }
+
+  String describe(int minimumLevel) {
+    return userId + " (" + unfitReason(minimumLevel).orElse(openReservations + "/" + capacity + " busy") + ")";
   }
 }

@@ -2,17 +2,16 @@ package io.servicedelivery.resourcing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff who execute services and their reservations. A reservation holds one unit of a person's capacity
- * for one request until it is released.
+ * The reservations of the staff who execute services. A reservation holds one unit of a person's capacity for one
+ * request and its planned window until it is released.
  */
 @Service
 public class ResourcePool {
@@ -25,43 +24,74 @@ public class ResourcePool {
     this.clock = clock;
   }
 
-  /**
-   * Reserves an available person with the skill and free capacity, least loaded first (the preferred person first
-   * when they qualify).
-   */
+  /** Reserves the best fitting person by {@link CandidateRanking}, or tells why nobody fits. */
   @Transactional
-  public Allocation allocate(String requestId, String skill, String preferredUserId) {
-    List<Candidate> candidates = candidatesWith(skill);
-    if (candidates.isEmpty()) {
-      return Allocation.none("Nobody in the resource pool has the skill '" + skill + "'.");
-    }
-    Comparator<Candidate> order =
-        Comparator.comparing((Candidate c) -> !c.userId().equals(preferredUserId))
-            .thenComparingInt(Candidate::openReservations)
-            .thenComparing(Candidate::userId);
-    for (Candidate candidate : candidates.stream().filter(Candidate::available).sorted(order).toList()) {
-      if (reserveWithinCapacity(requestId, candidate.userId())) {
-        return Allocation.of(candidate.userId(), noteFor(candidate, preferredUserId));
+  public Allocation allocate(AllocationRequest request) {
+    List<Candidate> candidates = candidatesFor(request);
+    for (Candidate candidate : CandidateRanking.rank(candidates, request.minimumLevel())) {
+      if (reserveWithinCapacity(request, candidate.userId())) {
+        return Allocation.of(
+            candidate.userId(), "Reserved " + candidate.userId() + ", the least loaded qualified person ("
+                + load(candidate) + ").");
       }
     }
+    // the candidates read before the locks may be out of date: describe them as they are now
     return Allocation.none(
-        "Nobody with the skill '" + skill + "' is available with free capacity: "
-            + candidates.stream().map(Candidate::describe).collect(Collectors.joining(", ")) + ".");
+        CandidateRanking.whyNobodyFits(request.skill(), request.minimumLevel(), candidatesFor(request)));
   }
 
-  /** Reserves the person again for rework on a request they delivered, regardless of their current load. */
+  /** Reserves the person a resource analyst chose, if they fit the request as the ranking would require. */
+  @Transactional
+  public Allocation reserve(AllocationRequest request, String userId) {
+    if (userId == null || userId.isBlank()) {
+      return Allocation.none("Choose the person to allocate.");
+    }
+    Optional<Candidate> chosen =
+        candidatesFor(request).stream().filter(candidate -> candidate.userId().equals(userId)).findFirst();
+    if (chosen.isEmpty()) {
+      return Allocation.none(
+          "The chosen " + userId + " is not in the resource pool with the skill '" + request.skill() + "'.");
+    }
+    Optional<String> unfit = chosen.get().unfitReason(request.minimumLevel());
+    if (unfit.isPresent()) {
+      return Allocation.none("The chosen " + userId + " cannot take the request: " + unfit.get() + ".");
+    }
+    if (!reserveWithinCapacity(request, userId)) {
+      return Allocation.none("The chosen " + userId + " cannot take the request: no free capacity left.");
+    }
+    return Allocation.of(
+        userId, "Reserved " + userId + " as chosen by the resource analyst (" + load(chosen.get()) + ").");
+  }
+
+  /**
+   * Reserves the person who delivered the request again for its rework, even beyond their capacity: the rework
+   * continues their own assignment, and handing it to somebody else would lose what they know about the request.
+   * The reservation is released again when the rework is delivered.
+   */
   @Transactional
   public void reserveForRework(String requestId, String userId) {
     if (openReservationOf(requestId).isEmpty()) {
-      insertReservation(requestId, userId);
+      Instant now = clock.instant();
+      insertReservation(new AllocationRequest(requestId, null, 1, now, null), userId);
     }
+  }
+
+  /** Releases the open reservation of the request and reserves the best fitting person instead. */
+  @Transactional
+  public Allocation reassign(AllocationRequest request) {
+    release(request.requestId(), ReleaseReason.REASSIGNED);
+    return allocate(request);
   }
 
   /** Releases every open reservation of the request; releasing twice is harmless. */
   @Transactional
-  public void release(String requestId) {
-    jdbc.sql("update resource_reservation set released_at = ? where request_id = ? and released_at is null")
+  public void release(String requestId, ReleaseReason reason) {
+    jdbc.sql(
+            """
+            update resource_reservation set released_at = ?, release_reason = ?
+            where request_id = ? and released_at is null""")
         .param(now())
+        .param(reason.name())
         .param(requestId)
         .update();
   }
@@ -80,34 +110,61 @@ public class ResourcePool {
         .single();
   }
 
+  /** The requests whose open reservation of the person falls into the given time, oldest first. */
+  public List<String> requestsReservingDuring(String userId, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            select request_id from resource_reservation
+            where user_id = ? and released_at is null
+              and coalesce(planned_from, reserved_at) < ? and (planned_to is null or planned_to > ?)
+            order by reserved_at, id""")
+        .param(userId)
+        .param(Timestamp.from(to))
+        .param(Timestamp.from(from))
+        .query(String.class)
+        .list();
+  }
+
   public void setAvailable(String userId, boolean available) {
     jdbc.sql("update staff_resource set available = ? where user_id = ?").param(available).param(userId).update();
   }
 
-  private List<Candidate> candidatesWith(String skill) {
+  private List<Candidate> candidatesFor(AllocationRequest request) {
     return jdbc.sql(
             """
-            select r.user_id, r.available, r.capacity,
+            select r.user_id, s.skill_level, r.capacity, r.available,
                    (select count(*) from resource_reservation rr
-                     where rr.user_id = r.user_id and rr.released_at is null) as open_reservations
+                     where rr.user_id = r.user_id and rr.released_at is null) as open_reservations,
+                   exists (select 1 from resource_absence a
+                     where a.user_id = r.user_id and a.absent_from < ? and a.absent_to > ?) as absent
             from staff_resource r join staff_skill s on s.user_id = r.user_id
-            where s.skill = ?
+            where s.skill = ? and r.left_pool_at is null
             order by r.user_id""")
-        .param(skill)
+        .param(Timestamp.from(request.plannedTo()))
+        .param(Timestamp.from(request.plannedFrom()))
+        .param(request.skill())
         .query(
             (rs, row) ->
                 new Candidate(
                     rs.getString("user_id"),
-                    rs.getBoolean("available"),
+                    rs.getInt("skill_level"),
                     rs.getInt("capacity"),
-                    rs.getInt("open_reservations")))
+                    rs.getInt("open_reservations"),
+                    rs.getBoolean("available"),
+                    rs.getBoolean("absent")))
         .list();
   }
 
-  /** Locks the person's row so that concurrent allocations cannot both take their last free unit. */
-  private boolean reserveWithinCapacity(String requestId, String userId) {
-    Integer capacity =
-        jdbc.sql("select capacity from staff_resource where user_id = ? and available = true for update")
+  /**
+   * Locks the person's row before counting their reservations, so that concurrent allocations cannot both take
+   * their last free unit: the second waits for the first to commit and then counts its reservation too.
+   */
+  private boolean reserveWithinCapacity(AllocationRequest request, String userId) {
+    int capacity =
+        jdbc.sql(
+                """
+                select capacity from staff_resource
+                where user_id = ? and available = true and left_pool_at is null for update""")
             .param(userId)
             .query(Integer.class)
             .optional()
@@ -115,28 +172,25 @@ public class ResourcePool {
     if (openReservationsOf(userId) >= capacity) {
       return false;
     }
-    insertReservation(requestId, userId);
+    insertReservation(request, userId);
     return true;
   }
 
-  private void insertReservation(String requestId, String userId) {
-    jdbc.sql("insert into resource_reservation (request_id, user_id, reserved_at) values (?, ?, ?)")
-        .param(requestId)
+  private void insertReservation(AllocationRequest request, String userId) {
+    jdbc.sql(
+            """
+            insert into resource_reservation (request_id, user_id, reserved_at, planned_from, planned_to)
+            values (?, ?, ?, ?, ?)""")
+        .param(request.requestId())
         .param(userId)
         .param(now())
+        .param(Timestamp.from(request.plannedFrom()))
+        .param(Timestamp.from(request.plannedTo()))
         .update();
   }
 
-  private static String noteFor(Candidate candidate, String preferredUserId) {
-    String load = candidate.openReservations() + 1 + " of " + candidate.capacity() + " assignments";
-    if (candidate.userId().equals(preferredUserId)) {
-      return "Reserved " + candidate.userId() + " as proposed by the resource analyst (" + load + ").";
-    }
-    String proposal =
-        preferredUserId == null || preferredUserId.isBlank()
-            ? ""
-            : "The proposed " + preferredUserId + " lacks the skill, is not available or has no free capacity. ";
-    return proposal + "Reserved " + candidate.userId() + ", the least loaded qualified person (" + load + ").";
+  private static String load(Candidate candidate) {
+    return candidate.openReservations() + 1 + " of " + candidate.capacity() + " assignments";
   }
 
   private Timestamp now() {

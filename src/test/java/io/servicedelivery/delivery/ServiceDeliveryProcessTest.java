@@ -604,7 +604,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     resourcePool.setAvailable("staff2", true);
     taskService.complete(
         replan.getId(),
-        Map.of(Variables.REPLAN_NOTE, "staff2 is back from training", Variables.PREFERRED_RESOURCE, ""));
+        Map.of(
+            Variables.REPLAN_NOTE, "staff2 is back from training",
+            Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
+            Variables.PREFERRED_RESOURCE, "staff2"));
 
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");

@@ -1,12 +1,24 @@
 package io.servicedelivery.resourcing;
 
 import static io.servicedelivery.delivery.ProcessConstants.Elements.ALLOCATE_RESOURCE;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.CHOSEN_RESOURCE_RESERVED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_LATE_REPLANNING;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_RESOURCE_SHORTAGE;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.POSTPONEMENT_OVER;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLANNING_ESCALATED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLANNING_OVERDUE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLAN_RESOURCES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.RESERVE_CHOSEN_RESOURCE;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOLVE_RESOURCE_SHORTAGE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOURCE_ALLOCATED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_RESOURCE_SHORTAGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_ASSIGN;
+import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_ESCALATE;
+import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_POSTPONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -15,10 +27,13 @@ import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,11 +57,20 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     }
   }
 
+  private static final String NOBODY_FREE =
+      "Nobody with the skill 'software' is available with free capacity: staff1 (not available), staff2 (2/2 busy).";
+
   @Autowired ResourcePool resourcePool;
+  @Autowired ResourceEscalations escalations;
+
+  @AfterEach
+  void removeWelders() {
+    jdbc.sql("delete from staff_skill where skill = 'welding'").update();
+  }
 
   @Test
   void reservesTheLeastLoadedQualifiedPerson() {
-    resourcePool.allocate("SR-OTHER", "software", null); // staff1 (tie broken by user id) now holds one
+    resourcePool.allocate(new AllocationRequest("SR-OTHER", "software", 1, T0, null)); // staff1, the higher level
 
     ProcessInstance instance = requestResources("SR-100", "software");
 
@@ -61,55 +85,124 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
   }
 
   @Test
-  void nobodyFreeGoesToTheResourceAnalystsWhoseProposalIsReserved() {
-    resourcePool.setAvailable("staff1", false);
-    resourcePool.allocate("SR-A", "software", null);
-    resourcePool.allocate("SR-B", "software", null); // staff2 is full (capacity 2)
+  void nobodyFreeGoesToTheResourceAnalystsWhoseChosenPersonIsReservedOnlyWhenTheyFit() {
+    staff2FullAndStaff1Away();
 
     ProcessInstance instance = requestResources("SR-101", "software");
 
     assertThat(instance).isWaitingAt(REPLAN_RESOURCES);
-    Task replan = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task replan = task("SR-101", REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
     assertThat(replan.getDueDate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(1))));
     assertThat(instance)
         .variables()
         .containsEntry(Variables.RESOURCE_ALLOCATED, false)
-        .containsEntry(
-            Variables.ALLOCATION_NOTE,
-            "Nobody with the skill 'software' is available with free capacity: "
-                + "staff1 (not available), staff2 (2/2 busy).");
+        .containsEntry(Variables.ALLOCATION_NOTE, NOBODY_FREE);
+
+    replan("SR-101", Map.of(Variables.REPLAN_DECISION, REPLAN_ASSIGN, Variables.PREFERRED_RESOURCE, "staff2"));
+
+    assertThat(instance).hasPassed(RESERVE_CHOSEN_RESOURCE).isWaitingAt(REPLAN_RESOURCES);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.ALLOCATION_NOTE, "The chosen staff2 cannot take the request: 2/2 busy.");
 
     resourcePool.setAvailable("staff1", true);
-    taskService.complete(
-        replan.getId(),
-        Map.of(Variables.PREFERRED_RESOURCE, "staff1", Variables.REPLAN_NOTE, "staff1 moved the training"));
+    replan("SR-101", Map.of(Variables.REPLAN_DECISION, REPLAN_ASSIGN, Variables.PREFERRED_RESOURCE, "staff1"));
 
-    assertThat(instance).hasPassed(RESOURCE_ALLOCATED).isEnded();
+    assertThat(instance).hasPassed(CHOSEN_RESOURCE_RESERVED).isEnded();
     assertThat(instance)
         .variables()
         .containsEntry(Variables.ALLOCATED_RESOURCE, "staff1")
         .containsEntry(
-            Variables.ALLOCATION_NOTE, "Reserved staff1 as proposed by the resource analyst (1 of 3 assignments).");
+            Variables.ALLOCATION_NOTE, "Reserved staff1 as chosen by the resource analyst (1 of 3 assignments).");
   }
 
   @Test
-  void replanningAgainWhileStillNobodyFits() {
+  void aPostponedAllocationIsTriedAgainOnTheDateTheAnalystGave() {
     ProcessInstance instance = requestResources("SR-102", "welding");
 
-    assertThat(instance).isWaitingAt(REPLAN_RESOURCES);
     assertThat(instance)
         .variables()
         .containsEntry(Variables.ALLOCATION_NOTE, "Nobody in the resource pool has the skill 'welding'.");
+    Date tomorrow = Date.from(T0.plus(Duration.ofDays(1)));
+    replan("SR-102", Map.of(Variables.REPLAN_DECISION, REPLAN_POSTPONE, Variables.POSTPONE_UNTIL, tomorrow));
 
-    complete("SR-102", REPLAN_RESOURCES, Map.of(Variables.REPLAN_NOTE, "Asked a contractor, not yet in the pool"));
+    assertThat(instance).isWaitingAt(POSTPONEMENT_OVER);
+    Job postponement = timer(instance.getId(), POSTPONEMENT_OVER);
+    assertThat(postponement.getDuedate()).isEqualTo(tomorrow);
+
+    managementService.executeJob(postponement.getId());
 
     assertThat(instance).isWaitingAt(REPLAN_RESOURCES);
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-            .processInstanceId(instance.getId())
-            .activityId(ALLOCATE_RESOURCE)
-            .count())
-        .isEqualTo(2);
+    replan("SR-102", Map.of(Variables.REPLAN_DECISION, REPLAN_POSTPONE, Variables.POSTPONE_UNTIL, tomorrow));
+    jdbc.sql("insert into staff_skill (user_id, skill, skill_level) values ('staff2', 'welding', 2)").update();
+    managementService.executeJob(timer(instance.getId(), POSTPONEMENT_OVER).getId());
+
+    assertThat(instance).hasPassed(RESOURCE_ALLOCATED).isEnded();
+    assertThat(instance).variables().containsEntry(Variables.ALLOCATED_RESOURCE, "staff2");
+  }
+
+  @Test
+  void anEscalatedShortageIsRecordedAndResolvedByTheOperationsManagersBeforeAllocatingAgain() {
+    staff2FullAndStaff1Away();
+    ProcessInstance instance = requestResources("SR-103", "software");
+
+    replan("SR-103", Map.of(Variables.REPLAN_DECISION, REPLAN_ESCALATE, Variables.REPLAN_NOTE, "Both are booked"));
+
+    assertThat(instance).hasPassed(ESCALATE_RESOURCE_SHORTAGE).isWaitingAt(RESOLVE_RESOURCE_SHORTAGE);
+    assertThat(task("SR-103", RESOLVE_RESOURCE_SHORTAGE)).hasCandidateGroup("operations-managers");
+    assertThat(escalations.of("SR-103"))
+        .singleElement()
+        .satisfies(escalation -> {
+          assertThat(escalation.reason()).isEqualTo("The resource analyst escalated: Both are booked");
+          assertThat(escalation.escalatedAt()).isEqualTo(T0);
+        });
+
+    resourcePool.setAvailable("staff1", true);
+    complete("SR-103", RESOLVE_RESOURCE_SHORTAGE,
+        Map.of(Variables.SHORTAGE_RESOLUTION, "staff1 moved the training"));
+
+    assertThat(instance).hasPassed(RESOURCE_ALLOCATED).isEnded();
+    assertThat(instance).variables().containsEntry(Variables.ALLOCATED_RESOURCE, "staff1");
+  }
+
+  @Test
+  void rePlanningThatTakesLongerThanConfiguredIsEscalatedWhileTheAnalystsKeepTheTask() {
+    staff2FullAndStaff1Away();
+    ProcessInstance instance = requestResources("SR-104", "software");
+
+    Job overdue = timer(instance.getId(), REPLANNING_OVERDUE);
+    assertThat(overdue.getDuedate()).as("servicedelivery.resourcing.replan-escalation-after")
+        .isEqualTo(Date.from(T0.plus(Duration.ofHours(4))));
+    setClock(T0.plus(Duration.ofHours(4)));
+    managementService.executeJob(overdue.getId());
+
+    assertThat(instance)
+        .hasPassed(ESCALATE_LATE_REPLANNING)
+        .isWaitingAt(REPLAN_RESOURCES, REVIEW_RESOURCE_SHORTAGE);
+    assertThat(task("SR-104", REVIEW_RESOURCE_SHORTAGE)).hasCandidateGroup("operations-managers");
+    assertThat(escalations.of("SR-104"))
+        .singleElement()
+        .satisfies(escalation -> {
+          assertThat(escalation.reason()).isEqualTo("Re-planning took longer than PT4H. " + NOBODY_FREE);
+          assertThat(escalation.escalatedAt()).isEqualTo(T0.plus(Duration.ofHours(4)));
+        });
+
+    complete("SR-104", REVIEW_RESOURCE_SHORTAGE, Map.of(Variables.SHORTAGE_RESOLUTION, "Asked for a contractor"));
+
+    assertThat(instance).hasPassed(REPLANNING_ESCALATED).isWaitingAt(REPLAN_RESOURCES);
+  }
+
+  private void staff2FullAndStaff1Away() {
+    resourcePool.setAvailable("staff1", false);
+    resourcePool.allocate(new AllocationRequest("SR-A", "software", 1, T0, null));
+    resourcePool.allocate(new AllocationRequest("SR-B", "software", 1, T0, null));
+  }
+
+  private void replan(String requestId, Map<String, Object> decision) {
+    Map<String, Object> variables = new HashMap<>(decision);
+    variables.putIfAbsent(Variables.REPLAN_NOTE, "re-planned");
+    complete(requestId, REPLAN_RESOURCES, variables);
   }
 
   private ProcessInstance requestResources(String requestId, String skill) {
@@ -123,9 +216,5 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
             Variables.TITLE, "Install the statistics package",
             Variables.PRIORITY, "HIGH",
             Variables.RESPONSE_DUE_AT, Date.from(T0.plus(Duration.ofHours(1)))));
-  }
-
-  private org.camunda.bpm.engine.HistoryService historyService() {
-    return processEngine.getHistoryService();
   }
 }

@@ -45,6 +45,8 @@ public abstract class AbstractProcessTest {
     runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
         .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
     jdbc.sql("delete from resource_reservation").update();
+    jdbc.sql("delete from resource_absence").update();
+    jdbc.sql("delete from resource_escalation").update();
     jdbc.sql("update staff_resource set available = true").update();
     ClockUtil.reset();
     reset();

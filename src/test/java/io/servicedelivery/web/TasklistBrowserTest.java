@@ -14,6 +14,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.identity.TasklistFilters;
+import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
@@ -118,7 +119,7 @@ class TasklistBrowserTest {
         historyService.deleteHistoricProcessInstanceIfExists(processInstanceId);
       }
       if (requestId != null) {
-        resourcePool.release(requestId);
+        resourcePool.release(requestId, ReleaseReason.CANCELLED);
       }
     }
   }
