@@ -24,13 +24,17 @@ import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.TimelineEntry;
+import io.servicedelivery.resourcing.NewAbsence;
+import io.servicedelivery.resourcing.ResourceEscalations;
 import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.resourcing.StaffDirectory;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +79,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired ServiceDeliveryRecords records;
   @Autowired Notifications notifications;
   @Autowired ResourcePool resourcePool;
+  @Autowired StaffDirectory staffDirectory;
+  @Autowired ResourceEscalations escalations;
 
   @Test
   void orderFormRequestTravelsEveryStepToRequestClosed() {
@@ -611,6 +617,52 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
+  }
+
+  @Test
+  void anAbsenceOfTheAssigneeHandsTheirTaskAndReservationToSomebodyElseWhoFits() {
+    jdbc.sql("insert into staff_skill (user_id, skill, skill_level) values ('staff1', 'network', 2)").update();
+    try {
+      ProcessInstance instance = startPlannedRequest();
+      String requestId = instance.getBusinessKey();
+      assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("the higher level").isAssignedTo("staff2");
+
+      staffDirectory.addAbsence("staff2", sickFromT0());
+
+      assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff1");
+      assertThat(resourcePool.openReservationOf(requestId)).contains("staff1");
+      assertThat(runtimeService.getVariable(instance.getId(), Variables.ALLOCATED_RESOURCE)).isEqualTo("staff1");
+      assertThat(jdbc.sql("select release_reason from resource_reservation where user_id = 'staff2'")
+              .query(String.class)
+              .single())
+          .isEqualTo("REASSIGNED");
+    } finally {
+      jdbc.sql("delete from staff_skill where user_id = 'staff1' and skill = 'network'").update();
+    }
+  }
+
+  @Test
+  void anAbsenceOfTheAssigneeWhenNobodyElseFitsGivesTheTaskToTheResourceAnalysts() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+
+    staffDirectory.addAbsence("staff2", sickFromT0());
+
+    Task execution = task(requestId, EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(execution.getAssignee()).isNull();
+    assertThat(execution).hasCandidateGroup("resource-analysts");
+    assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
+    assertThat(escalations.of(requestId))
+        .singleElement()
+        .satisfies(escalation -> assertThat(escalation.reason())
+            .isEqualTo("staff2 is absent and nobody else fits, the task waits for the resource analysts. "
+                + "Nobody with the skill 'network' is available with free capacity: "
+                + "staff2 (absent during the planned window)."));
+  }
+
+  private static NewAbsence sickFromT0() {
+    return new NewAbsence(
+        T0.atOffset(ZoneOffset.UTC), T0.plus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC), "Sick");
   }
 
   @Test
