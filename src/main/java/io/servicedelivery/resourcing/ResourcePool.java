@@ -71,8 +71,7 @@ public class ResourcePool {
   @Transactional
   public void reserveForRework(String requestId, String userId) {
     if (openReservationOf(requestId).isEmpty()) {
-      Instant now = clock.instant();
-      insertReservation(new AllocationRequest(requestId, null, 1, now, null), userId);
+      insertReservation(requestId, userId, clock.instant(), null);
     }
   }
 
@@ -172,20 +171,20 @@ public class ResourcePool {
     if (openReservationsOf(userId) >= capacity) {
       return false;
     }
-    insertReservation(request, userId);
+    insertReservation(request.requestId(), userId, request.plannedFrom(), request.plannedTo());
     return true;
   }
 
-  private void insertReservation(AllocationRequest request, String userId) {
+  private void insertReservation(String requestId, String userId, Instant plannedFrom, Instant plannedTo) {
     jdbc.sql(
             """
             insert into resource_reservation (request_id, user_id, reserved_at, planned_from, planned_to)
             values (?, ?, ?, ?, ?)""")
-        .param(request.requestId())
+        .param(requestId)
         .param(userId)
         .param(now())
-        .param(Timestamp.from(request.plannedFrom()))
-        .param(Timestamp.from(request.plannedTo()))
+        .param(Timestamp.from(plannedFrom))
+        .param(plannedTo == null ? null : Timestamp.from(plannedTo))
         .update();
   }
 
