@@ -14,7 +14,7 @@ alter table catalog_service_version add constraint catalog_service_version_effor
 
 -- One row per review round of a request (1 for the first review, 2 after the first rework, ...): opened when the
 -- automated checks run, decided by the QA lead. A round without a verdict was never decided (the request was
--- cancelled while it waited for the review).
+-- cancelled while it waited for the review). The reviewer is unknown when the task was completed by the system.
 create table quality_review (
     request_id   varchar(64)              not null,
     review_round int                      not null check (review_round > 0),
@@ -24,7 +24,7 @@ create table quality_review (
     reviewed_at  timestamp with time zone,
     constraint quality_review_pk primary key (request_id, review_round),
     check ((verdict is null and reviewed_by is null and reviewed_at is null)
-        or (verdict is not null and reviewed_by is not null and reviewed_at is not null))
+        or (verdict is not null and reviewed_at is not null))
 );
 
 -- what each automated check found in a round, in the order the checks ran
@@ -60,6 +60,8 @@ create sequence capa_number start with 1;
 create table capa (
     id                   varchar(20)              not null primary key,
     title                varchar(200)             not null,
+    -- the service whose deliveries the CAPA concerns; null for a CAPA about something else
+    service_code         varchar(40),
     problem              varchar(4000)            not null,
     trigger_type         varchar(20)              not null
         check (trigger_type in ('MAJOR_FINDING', 'REPEATED_FAILURE', 'MANUAL')),
@@ -77,7 +79,7 @@ create table capa (
     closed_at            timestamp with time zone
 );
 
-create index capa_open on capa (status);
+create index capa_open on capa (service_code, status);
 
 -- The requests a CAPA concerns, each with what linked it: the failed review round that opened the CAPA or that was
 -- added to it while it was open, or a QA lead who named the request when opening the CAPA (no round then).

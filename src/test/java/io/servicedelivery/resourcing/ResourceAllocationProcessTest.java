@@ -3,6 +3,7 @@ package io.servicedelivery.resourcing;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.ALLOCATE_RESOURCE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLAN_RESOURCES;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOURCE_ALLOCATED;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
@@ -37,7 +38,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties resourceAllocationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
           .build();
     }
   }

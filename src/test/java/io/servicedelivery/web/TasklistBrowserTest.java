@@ -241,8 +241,11 @@ class TasklistBrowserTest {
     assertThat(((Number) variable(Variables.EFFORT_HOURS)).doubleValue()).isEqualTo(1.5);
     Task review = openTask(REVIEW_QUALITY);
     assertThat(review).as("the work went on to the quality review").isNotNull();
+    assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Variables.AUTOMATED_CHECKS_PASSED))
+        .isEqualTo(true);
     assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Variables.AUTOMATED_CHECK_FINDINGS))
-        .isEqualTo("All automated checks passed.");
+        .asString()
+        .startsWith("PASS Checklist: All " + checklist.size() + " items confirmed\n");
   }
 
   // ------------------------------------------------------------------------------------------ Tasklist pages

@@ -1,0 +1,73 @@
+package io.servicedelivery.delivery;
+
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ACTIONS_EFFECTIVE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ACTION_DUE_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ACTION_OWNER;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CAPA_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CAUSE_CATEGORY;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CORRECTIVE_ACTIONS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.IMPLEMENTATION_NOTE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PLAN_REVISION;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.ROOT_CAUSE;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.VERIFICATION_NOTE;
+
+import io.servicedelivery.delivery.ProcessConstants.Elements;
+import io.servicedelivery.delivery.ProcessConstants.Values;
+import io.servicedelivery.quality.Capas;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records each completed step of a CAPA (root cause, action plan, implementation, verification) with who did it. A
+ * plan whose actions are due in the past is refused: the task stays open and Tasklist shows why.
+ */
+@Component("recordCapaStep")
+class RecordCapaStepListener implements TaskListener {
+
+  private final Capas capas;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  RecordCapaStepListener(Capas capas, IdentityService identityService, Clock clock) {
+    this.capas = capas;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ProcessData data = ProcessData.of(task);
+    String id = data.string(CAPA_ID);
+    String by = completedBy(task);
+    switch (task.getTaskDefinitionKey()) {
+      case Elements.ANALYSE_ROOT_CAUSE -> capas.recordRootCause(id, data.string(CAUSE_CATEGORY), data.string(ROOT_CAUSE), by);
+      case Elements.PLAN_CORRECTIVE_ACTION -> {
+        Instant due = data.instant(ACTION_DUE_AT);
+        if (due == null || !due.isAfter(clock.instant())) {
+          throw new IllegalArgumentException("The actions of CAPA " + id + " need a due date in the future.");
+        }
+        int revision = capas.recordPlan(id, data.string(CORRECTIVE_ACTIONS), data.string(ACTION_OWNER), due, by);
+        task.setVariable(ACTION_DUE_AT, Date.from(due));
+        task.setVariable(PLAN_REVISION, revision);
+      }
+      case Elements.IMPLEMENT_ACTIONS ->
+          capas.recordImplementation(id, data.integer(PLAN_REVISION), data.string(IMPLEMENTATION_NOTE), by);
+      case Elements.VERIFY_EFFECTIVENESS ->
+          capas.recordVerification(
+              id, data.integer(PLAN_REVISION), Values.ACTIONS_EFFECTIVE.equals(data.string(ACTIONS_EFFECTIVE)),
+              data.string(VERIFICATION_NOTE), by);
+      default -> throw new IllegalStateException("No CAPA step at " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private String completedBy(DelegateTask task) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
+  }
+}
