@@ -46,7 +46,7 @@ create table quality_finding (
     review_round int                      not null,
     severity     varchar(10)              not null check (severity in ('MINOR', 'MAJOR', 'CRITICAL')),
     description  varchar(2000)            not null,
-    found_by     varchar(64)              not null,
+    found_by     varchar(64),
     found_at     timestamp with time zone not null,
     constraint quality_finding_review_fk foreign key (request_id, review_round)
         references quality_review (request_id, review_round)
@@ -67,7 +67,7 @@ create table capa (
         check (trigger_type in ('MAJOR_FINDING', 'REPEATED_FAILURE', 'MANUAL')),
     status               varchar(20)              not null
         check (status in ('ROOT_CAUSE_ANALYSIS', 'ACTION_PLANNING', 'IMPLEMENTATION', 'EFFECTIVENESS_CHECK', 'CLOSED')),
-    opened_by            varchar(64)              not null,
+    opened_by            varchar(64),
     opened_at            timestamp with time zone not null,
     due_at               timestamp with time zone not null,
     process_instance_id  varchar(64)              not null,
@@ -96,6 +96,9 @@ create table capa_request (
 
 create index capa_request_request on capa_request (request_id);
 
+-- Who did a step (reviewed_by, found_by, opened_by, planned_by, ...) is null when it was done through the API
+-- without an authenticated user and without an assignee.
+
 -- The action plans of a CAPA: the first, and a new one each time the verification found the actions not effective.
 create table capa_action_plan (
     capa_id             varchar(20)              not null references capa (id),
@@ -103,7 +106,7 @@ create table capa_action_plan (
     actions             varchar(4000)            not null,
     action_owner        varchar(64)              not null,
     due_at              timestamp with time zone not null,
-    planned_by          varchar(64)              not null,
+    planned_by          varchar(64),
     planned_at          timestamp with time zone not null,
     implementation_note varchar(4000),
     implemented_by      varchar(64),

@@ -20,7 +20,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +43,10 @@ class RecordCapaStepListener implements TaskListener {
   public void notify(DelegateTask task) {
     ProcessData data = ProcessData.of(task);
     String id = data.string(CAPA_ID);
-    String by = completedBy(task);
+    String by = CompletingUser.of(task, identityService);
     switch (task.getTaskDefinitionKey()) {
-      case Elements.ANALYSE_ROOT_CAUSE -> capas.recordRootCause(id, data.string(CAUSE_CATEGORY), data.string(ROOT_CAUSE), by);
+      case Elements.ANALYSE_ROOT_CAUSE ->
+          capas.recordRootCause(id, data.string(CAUSE_CATEGORY), data.string(ROOT_CAUSE), by);
       case Elements.PLAN_CORRECTIVE_ACTION -> {
         Instant due = data.instant(ACTION_DUE_AT);
         if (due == null || !due.isAfter(clock.instant())) {
@@ -64,10 +64,5 @@ class RecordCapaStepListener implements TaskListener {
               data.string(VERIFICATION_NOTE), by);
       default -> throw new IllegalStateException("No CAPA step at " + task.getTaskDefinitionKey());
     }
-  }
-
-  private String completedBy(DelegateTask task) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
   }
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +37,9 @@ class RecordQualityVerdictListener implements TaskListener {
     ProcessData data = ProcessData.of(task);
     QualityVerdict verdict =
         QualityVerdict.of(data.string(QUALITY_VERDICT), data.string(QUALITY_FINDINGS), data.string(FINDING_SEVERITY));
-    Optional<CapaTrigger> capa =
-        reviews.decide(data.string(REQUEST_ID), data.integer(REVIEW_ROUND), verdict, reviewer(task));
+    String reviewer = CompletingUser.of(task, identityService);
+    Optional<CapaTrigger> capa = reviews.decide(data.string(REQUEST_ID), data.integer(REVIEW_ROUND), verdict, reviewer);
     task.setVariable(CAPA_REQUIRED, capa.isPresent());
     task.setVariable(CAPA_TRIGGER, capa.map(Enum::name).orElse(null));
-  }
-
-  private String reviewer(DelegateTask task) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
   }
 }

@@ -84,7 +84,7 @@ public class Capas {
             blankToNull(capa.serviceCode()),
             capa.problem(),
             capa.trigger().name(),
-            capa.openedBy() == null ? "unknown" : capa.openedBy(),
+            capa.openedBy(),
             Timestamp.from(now),
             Timestamp.from(dueAt),
             capa.processInstanceId())

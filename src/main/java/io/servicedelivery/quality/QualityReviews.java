@@ -74,7 +74,7 @@ public class QualityReviews {
               """
               insert into quality_finding (request_id, review_round, severity, description, found_by, found_at)
               values (?, ?, ?, ?, ?, ?)""")
-          .params(requestId, round, verdict.severity().name(), finding, reviewer == null ? "unknown" : reviewer, now)
+          .params(requestId, round, verdict.severity().name(), finding, reviewer, now)
           .update();
     }
     if (verdict.passed()) {
