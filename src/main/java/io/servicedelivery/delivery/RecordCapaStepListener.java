@@ -14,7 +14,6 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.VERIFICATIO
 import io.servicedelivery.delivery.ProcessConstants.Elements;
 import io.servicedelivery.delivery.ProcessConstants.Values;
 import io.servicedelivery.quality.Capas;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,19 +23,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records each completed step of a CAPA (root cause, action plan, implementation, verification) with who did it. A
- * plan whose actions are due in the past is refused: the task stays open and Tasklist shows why.
+ * step the CAPA refuses (a plan due in the past) keeps the task open, and Tasklist shows why.
  */
 @Component("recordCapaStep")
 class RecordCapaStepListener implements TaskListener {
 
   private final Capas capas;
   private final IdentityService identityService;
-  private final Clock clock;
 
-  RecordCapaStepListener(Capas capas, IdentityService identityService, Clock clock) {
+  RecordCapaStepListener(Capas capas, IdentityService identityService) {
     this.capas = capas;
     this.identityService = identityService;
-    this.clock = clock;
   }
 
   @Override
@@ -49,9 +46,6 @@ class RecordCapaStepListener implements TaskListener {
           capas.recordRootCause(id, data.string(CAUSE_CATEGORY), data.string(ROOT_CAUSE), by);
       case Elements.PLAN_CORRECTIVE_ACTION -> {
         Instant due = data.instant(ACTION_DUE_AT);
-        if (due == null || !due.isAfter(clock.instant())) {
-          throw new IllegalArgumentException("The actions of CAPA " + id + " need a due date in the future.");
-        }
         int revision = capas.recordPlan(id, data.string(CORRECTIVE_ACTIONS), data.string(ACTION_OWNER), due, by);
         task.setVariable(ACTION_DUE_AT, Date.from(due));
         task.setVariable(PLAN_REVISION, revision);

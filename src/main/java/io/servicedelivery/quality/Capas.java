@@ -105,9 +105,15 @@ public class Capas {
         .update();
   }
 
-  /** @return the revision of the new plan: 1 for the first, 2 after the first plan was found not effective, ... */
+  /**
+   * @return the revision of the new plan: 1 for the first, 2 after the first plan was found not effective, ...
+   * @throws IllegalArgumentException if the actions are not due in the future
+   */
   @Transactional
   public int recordPlan(String id, String actions, String owner, Instant dueAt, String plannedBy) {
+    if (dueAt == null || !dueAt.isAfter(clock.instant())) {
+      throw new IllegalArgumentException("The actions of CAPA " + id + " need a due date in the future.");
+    }
     int revision =
         jdbc.sql("select coalesce(max(revision), 0) + 1 from capa_action_plan where capa_id = ?")
             .param(id)
@@ -181,6 +187,99 @@ public class Capas {
         .param(requestId)
         .query(String.class)
         .list();
+  }
+
+  /** The CAPAs, newest first: all, only the open ones, or those linked to a request. */
+  public List<CapaSummary> list(boolean openOnly, String requestId) {
+    return jdbc.sql(
+            """
+            select id, title, service_code, trigger_type, status, opened_at, due_at from capa
+            where (? = false or status <> 'CLOSED')
+              and (cast(? as varchar(64)) is null
+                or id in (select capa_id from capa_request where request_id = cast(? as varchar(64))))
+            order by opened_at desc, id desc""")
+        .params(openOnly, requestId, requestId)
+        .query(
+            (rs, row) ->
+                new CapaSummary(
+                    rs.getString("id"),
+                    rs.getString("title"),
+                    rs.getString("service_code"),
+                    CapaTrigger.valueOf(rs.getString("trigger_type")),
+                    rs.getString("status"),
+                    instant(rs.getTimestamp("opened_at")),
+                    instant(rs.getTimestamp("due_at"))))
+        .list();
+  }
+
+  public CapaView get(String id) {
+    return jdbc.sql("select * from capa where id = ?")
+        .param(id)
+        .query(
+            (rs, row) ->
+                new CapaView(
+                    id,
+                    rs.getString("title"),
+                    rs.getString("service_code"),
+                    rs.getString("problem"),
+                    CapaTrigger.valueOf(rs.getString("trigger_type")),
+                    rs.getString("status"),
+                    rs.getString("opened_by"),
+                    instant(rs.getTimestamp("opened_at")),
+                    instant(rs.getTimestamp("due_at")),
+                    rs.getString("cause_category"),
+                    rs.getString("root_cause"),
+                    instant(rs.getTimestamp("closed_at")),
+                    requests(id),
+                    plans(id),
+                    escalations(id)))
+        .optional()
+        .orElseThrow(() -> new UnknownCapaException(id));
+  }
+
+  private List<CapaView.LinkedRequest> requests(String id) {
+    return jdbc.sql("select * from capa_request where capa_id = ? order by id")
+        .param(id)
+        .query(
+            (rs, row) ->
+                new CapaView.LinkedRequest(
+                    rs.getString("request_id"),
+                    (Integer) rs.getObject("review_round", Integer.class),
+                    CapaTrigger.valueOf(rs.getString("trigger_type")),
+                    instant(rs.getTimestamp("linked_at"))))
+        .list();
+  }
+
+  private List<CapaView.ActionPlan> plans(String id) {
+    return jdbc.sql("select * from capa_action_plan where capa_id = ? order by revision")
+        .param(id)
+        .query(
+            (rs, row) ->
+                new CapaView.ActionPlan(
+                    rs.getInt("revision"),
+                    rs.getString("actions"),
+                    rs.getString("action_owner"),
+                    instant(rs.getTimestamp("due_at")),
+                    rs.getString("implementation_note"),
+                    instant(rs.getTimestamp("implemented_at")),
+                    rs.getObject("effective", Boolean.class),
+                    rs.getString("verification_note"),
+                    instant(rs.getTimestamp("verified_at"))))
+        .list();
+  }
+
+  private List<CapaView.Escalation> escalations(String id) {
+    return jdbc.sql("select kind, due_at, escalated_at from capa_escalation where capa_id = ? order by id")
+        .param(id)
+        .query(
+            (rs, row) ->
+                new CapaView.Escalation(
+                    rs.getString("kind"), instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("escalated_at"))))
+        .list();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   public String status(String id) {
