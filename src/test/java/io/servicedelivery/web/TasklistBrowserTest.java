@@ -14,6 +14,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.identity.TasklistFilters;
+import io.servicedelivery.quality.Capas;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
@@ -21,6 +22,7 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -82,6 +84,7 @@ class TasklistBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired ResourcePool resourcePool;
   @Autowired ServiceCatalog catalog;
+  @Autowired Capas capas;
 
   private HeadlessChromium browser;
   private WebDriver driver;
@@ -246,6 +249,55 @@ class TasklistBrowserTest {
     assertThat(runtimeService.getVariable(review.getProcessInstanceId(), Variables.AUTOMATED_CHECK_FINDINGS))
         .asString()
         .startsWith("PASS Checklist: All " + checklist.size() + " items confirmed\n");
+  }
+
+  @Test
+  void qaLeadSeesTheAutomatedChecksAndFailsTheReviewWithMajorFindingsInTasklist() {
+    ProcessInstance instance =
+        formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled("VPN without an approval"));
+    processInstanceId = instance.getId();
+    requestId = instance.getBusinessKey();
+    taskService.complete(
+        openTask(PLAN_DELIVERY).getId(),
+        Map.of(
+            Variables.PLANNED_START, "2026-11-24T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
+    List<String> checklist = catalog.get("NETWORK_ACCESS").checklist();
+    taskService.complete(
+        openTask(EXECUTE_SERVICE_ACTIVITIES).getId(),
+        Map.of(
+            Variables.CHECKLIST_CONFIRMED, new ArrayList<>(checklist.subList(1, checklist.size())),
+            Variables.PROGRESS_STATUS, "DONE",
+            Variables.PROGRESS_REPORT, "VPN profile deployed and tested together with the user",
+            Variables.EFFORT_HOURS, 1.5));
+    Task review = openTask(REVIEW_QUALITY);
+
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logIn("qa", "qa");
+    openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    openTaskFromTheList("Review quality", "Quality control", review.getId());
+    claim();
+
+    wait.until(attributeToBe(formInput("Request"), "value", requestId));
+    assertThat(formInput("Automated checks (PASS, WARN or FAIL, with the reason)").getDomProperty("value"))
+        .startsWith("FAIL Checklist: Mandatory items not confirmed: " + checklist.get(0));
+    tick("Failed \u2013 rework needed");
+    // no Tab here: it would focus the severity select, which the click of choose() would then close again;
+    // the click also takes the findings out of the textarea
+    formInput("Findings for the rework, one a line").sendKeys("The data owner's approval is missing");
+    choose("Severity of the findings", "Major \u2013 rework and a CAPA");
+    browser.saveSnapshot(OUTPUT, "review-quality-form-filled");
+    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    wait.until(browserDriver -> historicTask(review.getId()).getEndTime() != null);
+
+    assertThat(variable(Variables.QUALITY_VERDICT)).isEqualTo("FAILED");
+    assertThat(variable(Variables.FINDING_SEVERITY)).isEqualTo("MAJOR");
+    assertThat(openTask(EXECUTE_SERVICE_ACTIVITIES)).as("back for rework").isNotNull();
+    List<String> capaIds = capas.ofRequest(requestId);
+    assertThat(capaIds).as("a CAPA linked to the request").hasSize(1);
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(capaIds.get(0)).list()
+        .forEach(capa -> runtimeService.deleteProcessInstance(capa.getId(), "browser test finished"));
   }
 
   // ------------------------------------------------------------------------------------------ Tasklist pages
