@@ -1,8 +1,12 @@
 package io.servicedelivery.web;
 
+import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.IMPLEMENT_ACTIONS;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_CORRECTIVE_ACTION;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -22,6 +26,7 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -298,6 +303,51 @@ class TasklistBrowserTest {
     assertThat(capaIds).as("a CAPA linked to the request").hasSize(1);
     runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(capaIds.get(0)).list()
         .forEach(capa -> runtimeService.deleteProcessInstance(capa.getId(), "browser test finished"));
+  }
+
+  @Test
+  void qaLeadOpensACapaAndPlansItsActionsInTasklist() {
+    String title = "Approvals missing on network changes";
+    LocalDate day = LocalDate.now().plusDays(7);
+
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logIn("qa", "qa");
+    wait.until(elementToBeClickable(START_PROCESS)).click();
+    wait.until(elementToBeClickable(startableProcess("CAPA"))).click();
+    formInput("Title").sendKeys(title, Keys.TAB);
+    formInput("Problem").sendKeys("Three network changes this month went live without the data owner's approval", Keys.TAB);
+    formInput("Service code (optional)").sendKeys("NETWORK_ACCESS", Keys.TAB);
+    browser.saveSnapshot(OUTPUT, "start-capa-form-filled");
+    inView(wait.until(elementToBeClickable(START_BUTTON))).click();
+    ProcessInstance capa =
+        wait.until(
+            browserDriver ->
+                runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA)
+                    .variableValueEquals(Variables.CAPA_TITLE, title).singleResult());
+    processInstanceId = capa.getId();
+    requestId = capa.getBusinessKey();
+    assertThat(variable(Variables.CAPA_OPENED_BY)).isEqualTo("qa");
+    taskService.complete(
+        openTask(ANALYSE_ROOT_CAUSE).getId(),
+        Map.of(Variables.CAUSE_CATEGORY, "PROCESS", Variables.ROOT_CAUSE, "The approval step is not in the checklist"));
+    Task plan = openTask(PLAN_CORRECTIVE_ACTION);
+
+    openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    openTaskFromTheList("Plan corrective action", "CAPA", plan.getId());
+    claim();
+    wait.until(attributeToBe(formInput("CAPA"), "value", requestId));
+    assertThat(formInput("Root cause").getDomProperty("value")).isEqualTo("The approval step is not in the checklist");
+    formInput("Corrective and preventive actions").sendKeys("Add the approval to the checklist; brief the team", Keys.TAB);
+    formInput("Action owner (user id)").sendKeys("staff1", Keys.TAB);
+    enterDateTime("Actions due", day, "16:00");
+    browser.saveSnapshot(OUTPUT, "plan-corrective-action-form-filled");
+    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    wait.until(browserDriver -> historicTask(plan.getId()).getEndTime() != null);
+
+    Task implementation = openTask(IMPLEMENT_ACTIONS);
+    assertThat(implementation.getAssignee()).isEqualTo("staff1");
+    assertThat(implementation.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate())
+        .isEqualTo(day);
   }
 
   // ------------------------------------------------------------------------------------------ Tasklist pages
