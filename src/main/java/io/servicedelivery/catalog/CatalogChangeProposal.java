@@ -34,10 +34,15 @@ public record CatalogChangeProposal(
     @NotBlank @Size(max = 1000) String description,
     @NotBlank @Size(max = 60) String requiredSkill,
     @NotNull @Positive @Digits(integer = 6, fraction = 2) BigDecimal standardEffortHours,
+    @Schema(description = "How far the effort of a delivery may lie above or below the standard effort, in percent "
+            + "of it; the automated quality checks flag the rest", defaultValue = "50")
+        @Min(1) @Max(1000) Integer effortTolerancePercent,
     @NotNull @PositiveOrZero @Digits(integer = 8, fraction = 2) BigDecimal costRatePerHour,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
     @NotEmpty @Size(max = 20) List<@NotNull @Valid RequestTypeProposal> requestTypes,
     @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 300) String> checklist,
+    @Schema(description = "Items of the checklist that need not be confirmed; every other item is mandatory")
+        @Size(max = 30) List<@NotNull String> optionalChecklistItems,
     @NotNull List<@NotNull @Valid SlaTargetProposal> slaTargets,
     @Schema(description = "When the new version takes effect; not in the past", example = "2026-12-01T00:00:00Z")
         @NotNull @FutureOrPresent Instant effectiveFrom,
@@ -46,6 +51,13 @@ public record CatalogChangeProposal(
 
   static final String CODE = "[A-Z][A-Z0-9_]*";
   static final String CODE_MESSAGE = "must be capital letters, digits and underscores, starting with a letter";
+
+  /** Without a tolerance the default applies; without optional items every item is mandatory. */
+  public CatalogChangeProposal {
+    effortTolerancePercent =
+        effortTolerancePercent == null ? ServiceDefinition.DEFAULT_EFFORT_TOLERANCE_PERCENT : effortTolerancePercent;
+    optionalChecklistItems = optionalChecklistItems == null ? List.of() : optionalChecklistItems;
+  }
 
   public record RequestTypeProposal(
       @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
@@ -95,6 +107,7 @@ public record CatalogChangeProposal(
         description,
         requiredSkill,
         standardEffortHours,
+        effortTolerancePercent,
         costRatePerHour,
         currency,
         requestTypes.stream()
@@ -102,6 +115,7 @@ public record CatalogChangeProposal(
             .sorted(Comparator.comparing(RequestType::code))
             .toList(),
         List.copyOf(checklist),
+        List.copyOf(optionalChecklistItems),
         slaTargets.stream()
             .map(SlaTargetProposal::asTarget)
             .sorted(Comparator.comparing(SlaTarget::priority))

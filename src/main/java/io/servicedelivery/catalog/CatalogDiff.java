@@ -39,6 +39,7 @@ final class CatalogDiff {
     lines.add("Cost rate: " + rate(service.costRatePerHour(), service.currency()));
     service.requestTypes().forEach(type -> lines.add("Request type: + " + requestType(type)));
     service.checklist().forEach(item -> lines.add("Checklist: + " + oneLine(item)));
+    service.optionalChecklistItems().forEach(item -> lines.add("Checklist: " + oneLine(item) + " optional"));
     service.slaTargets().forEach(target -> lines.add("SLA " + target.priority() + ": " + sla(target)));
     return lines;
   }
@@ -53,6 +54,10 @@ final class CatalogDiff {
           "Standard effort: " + decimal(base.standardEffortHours()) + " → "
               + decimal(proposed.standardEffortHours()) + " hours");
     }
+    if (base.effortTolerancePercent() != proposed.effortTolerancePercent()) {
+      lines.add(
+          "Effort tolerance: " + base.effortTolerancePercent() + " → " + proposed.effortTolerancePercent() + " %");
+    }
     boolean sameCurrency = base.currency().equals(proposed.currency());
     if (base.costRatePerHour().compareTo(proposed.costRatePerHour()) != 0 || !sameCurrency) {
       lines.add(
@@ -64,11 +69,25 @@ final class CatalogDiff {
     }
     requestTypes(lines, base.requestTypes(), proposed.requestTypes());
     checklist(lines, base.checklist(), proposed.checklist());
+    optionalItems(lines, base, proposed);
     slaTargets(lines, base.slaTargets(), proposed.slaTargets());
     if (lines.isEmpty()) {
       lines.add(NO_CHANGE);
     }
     return lines;
+  }
+
+  /** Items kept in the checklist whose obligation changed; added and removed items are lines of their own. */
+  private static void optionalItems(List<String> lines, ServiceDefinition base, ServiceDefinition proposed) {
+    for (String item : proposed.checklist()) {
+      boolean wasOptional = base.optionalChecklistItems().contains(item);
+      boolean isOptional = proposed.optionalChecklistItems().contains(item);
+      if (base.checklist().contains(item) && wasOptional != isOptional) {
+        lines.add("Checklist: " + oneLine(item) + (isOptional ? " mandatory → optional" : " optional → mandatory"));
+      } else if (!base.checklist().contains(item) && isOptional) {
+        lines.add("Checklist: " + oneLine(item) + " optional");
+      }
+    }
   }
 
   private static void requestTypes(List<String> lines, List<RequestType> base, List<RequestType> proposed) {

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * The rules of a proposed service definition that span several fields: request type codes and checklist items are
- * unique, there is exactly one SLA target per priority, each target's resolution time is longer than its
- * response time, and its warning thresholds ascend. Each broken rule is reported on the field it concerns.
+ * unique, the optional items are items of the checklist, there is exactly one SLA target per priority, each target's
+ * resolution time is longer than its response time, and its warning thresholds ascend. Each broken rule is reported on the field it concerns.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

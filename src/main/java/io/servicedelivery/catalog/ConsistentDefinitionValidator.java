@@ -26,6 +26,8 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
     context.disableDefaultConstraintViolation();
     boolean valid = unique(proposal.requestTypes(), RequestTypeProposal::code, "requestTypes", "code", context);
     valid &= unique(proposal.checklist(), Function.identity(), "checklist", "item", context);
+    valid &= unique(proposal.optionalChecklistItems(), Function.identity(), "optionalChecklistItems", "item", context);
+    valid &= optionalItemsOfTheChecklist(proposal, context);
     valid &= onePerPriority(proposal.slaTargets(), context);
     valid &= resolutionAfterResponse(proposal.slaTargets(), context);
     valid &= warningsAscending(proposal.slaTargets(), context);
@@ -51,6 +53,22 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
     duplicates.forEach(
         duplicate -> violation(context, "must not contain the " + what + " '" + duplicate + "' more than once", field));
     return duplicates.isEmpty();
+  }
+
+  private static boolean optionalItemsOfTheChecklist(
+      CatalogChangeProposal proposal, ConstraintValidatorContext context) {
+    if (proposal.checklist() == null) {
+      return true;
+    }
+    List<String> strangers =
+        proposal.optionalChecklistItems().stream()
+            .filter(item -> item != null && !proposal.checklist().contains(item))
+            .distinct()
+            .toList();
+    strangers.forEach(
+        item -> violation(context, "must name items of the checklist; '" + item + "' is not one",
+            "optionalChecklistItems"));
+    return strangers.isEmpty();
   }
 
   private static boolean onePerPriority(List<SlaTargetProposal> targets, ConstraintValidatorContext context) {

@@ -22,7 +22,7 @@ public class ServiceCatalog {
   private static final String VERSION_COLUMNS =
       """
       service_code, version, effective_from, name, description, required_skill, standard_effort_hours,
-      cost_rate_per_hour, currency, change_request_id, proposed_by, approved_by""";
+      effort_tolerance_percent, cost_rate_per_hour, currency, change_request_id, proposed_by, approved_by""";
 
   private static final String SLA_TARGET_COLUMNS =
       """
@@ -141,9 +141,9 @@ public class ServiceCatalog {
     jdbc.sql(
             """
             insert into catalog_service_version (service_code, version, effective_from, name, description,
-              required_skill, standard_effort_hours, cost_rate_per_hour, currency, change_request_id, proposed_by,
-              approved_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              required_skill, standard_effort_hours, effort_tolerance_percent, cost_rate_per_hour, currency,
+              change_request_id, proposed_by, approved_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             code,
             version,
@@ -152,6 +152,7 @@ public class ServiceCatalog {
             proposal.description(),
             proposal.requiredSkill(),
             proposal.standardEffortHours(),
+            proposal.effortTolerancePercent(),
             proposal.costRatePerHour(),
             proposal.currency(),
             changeRequestId,
@@ -164,8 +165,12 @@ public class ServiceCatalog {
           .update();
     }
     for (int position = 1; position <= proposal.checklist().size(); position++) {
-      jdbc.sql("insert into catalog_checklist_item (service_code, version, position, text) values (?, ?, ?, ?)")
-          .params(code, version, position, proposal.checklist().get(position - 1))
+      String item = proposal.checklist().get(position - 1);
+      jdbc.sql(
+              """
+              insert into catalog_checklist_item (service_code, version, position, text, mandatory)
+              values (?, ?, ?, ?, ?)""")
+          .params(code, version, position, item, !proposal.optionalChecklistItems().contains(item))
           .update();
     }
     for (CatalogChangeProposal.SlaTargetProposal target : proposal.slaTargets()) {
@@ -193,6 +198,7 @@ public class ServiceCatalog {
   private ServiceDefinition definition(ResultSet rs, int row) throws SQLException {
     String code = rs.getString("service_code");
     int version = rs.getInt("version");
+    List<ChecklistItem> checklist = checklist(code, version);
     return new ServiceDefinition(
         code,
         version,
@@ -201,12 +207,16 @@ public class ServiceCatalog {
         rs.getString("description"),
         rs.getString("required_skill"),
         rs.getBigDecimal("standard_effort_hours"),
+        rs.getInt("effort_tolerance_percent"),
         rs.getBigDecimal("cost_rate_per_hour"),
         rs.getString("currency"),
         requestTypes(code, version),
-        checklist(code, version),
+        checklist.stream().map(ChecklistItem::text).toList(),
+        checklist.stream().filter(item -> !item.mandatory()).map(ChecklistItem::text).toList(),
         slaTargets(code, version));
   }
+
+  private record ChecklistItem(String text, boolean mandatory) {}
 
   private List<RequestType> requestTypes(String serviceCode, int version) {
     return jdbc.sql("select code, name from catalog_request_type where service_code = ? and version = ? order by code")
@@ -215,11 +225,13 @@ public class ServiceCatalog {
         .list();
   }
 
-  private List<String> checklist(String serviceCode, int version) {
+  private List<ChecklistItem> checklist(String serviceCode, int version) {
     return jdbc.sql(
-            "select text from catalog_checklist_item where service_code = ? and version = ? order by position")
+            """
+            select text, mandatory from catalog_checklist_item where service_code = ? and version = ?
+            order by position""")
         .params(serviceCode, version)
-        .query(String.class)
+        .query(ChecklistItem.class)
         .list();
   }
 

@@ -12,6 +12,7 @@ public final class ProcessConstants {
     public static final String SERVICE_DELIVERY = "service-delivery";
     public static final String RESOURCE_ALLOCATION = "resource-allocation";
     public static final String QUALITY_CONTROL = "quality-control";
+    public static final String CAPA = "capa";
     // catalog-change
     public static final String CATALOG_CHANGE = "catalog-change";
 
@@ -28,6 +29,7 @@ public final class ProcessConstants {
     public static final String SERVICE_REQUEST_SUBMITTED = "ServiceRequestSubmitted";
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
     public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
+    public static final String CAPA_REQUESTED = "CapaRequested";
 
     private Messages() {}
   }
@@ -122,6 +124,26 @@ public final class ProcessConstants {
     public static final String QUALITY_VERDICT = "Gateway_QualityVerdict";
     public static final String QUALITY_PASSED = "EndEvent_QualityPassed";
     public static final String QUALITY_FAILED = "EndEvent_QualityFailed";
+    public static final String CAPA_REQUIRED = "Gateway_CapaRequired";
+    public static final String REQUEST_CAPA = "Event_RequestCapa";
+    public static final String QUALITY_FAILED_WITH_CAPA = "EndEvent_QualityFailedWithCapa";
+    // capa
+    public static final String CAPA_REQUESTED = "StartEvent_CapaRequested";
+    public static final String CAPA_STARTED = "StartEvent_CapaStarted";
+    public static final String OPEN_CAPA = "Task_OpenCapa";
+    public static final String CAPA_SCOPE = "SubProcess_Capa";
+    public static final String ANALYSE_ROOT_CAUSE = "Task_AnalyseRootCause";
+    public static final String PLAN_CORRECTIVE_ACTION = "Task_PlanCorrectiveAction";
+    public static final String IMPLEMENT_ACTIONS = "Task_ImplementActions";
+    public static final String ACTIONS_OVERDUE = "BoundaryEvent_ActionsOverdue";
+    public static final String ESCALATE_OVERDUE_ACTIONS = "Task_EscalateOverdueActions";
+    public static final String VERIFY_EFFECTIVENESS = "Task_VerifyEffectiveness";
+    public static final String ACTIONS_EFFECTIVE = "Gateway_ActionsEffective";
+    public static final String CLOSE_CAPA = "Task_CloseCapa";
+    public static final String CAPA_CLOSED = "EndEvent_CapaClosed";
+    public static final String CAPA_OVERDUE = "BoundaryEvent_CapaOverdue";
+    public static final String ESCALATE_OVERDUE_CAPA = "Task_EscalateOverdueCapa";
+    public static final String CAPA_ESCALATED = "EndEvent_CapaEscalated";
     // catalog-change
     public static final String CATALOG_CHANGE_PROPOSED = "StartEvent_CatalogChangeProposed";
     public static final String REVIEW_CATALOG_CHANGE = "Task_ReviewCatalogChange";
@@ -209,6 +231,40 @@ public final class ProcessConstants {
     public static final String QUALITY_VERDICT = "qualityVerdict";
     public static final String QUALITY_FINDINGS = "qualityFindings";
     public static final String REWORK_COUNT = "reworkCount";
+    /** what the catalog says about the checks: the items that need no confirmation, the effort tolerance in % */
+    public static final String OPTIONAL_CHECKLIST_ITEMS = "optionalChecklistItems";
+    public static final String EFFORT_TOLERANCE_PERCENT = "effortTolerancePercent";
+    /** 1 for the first review of a request, 2 after the first rework, ... */
+    public static final String REVIEW_ROUND = "reviewRound";
+    /** the findings of the earlier rounds, one a line, for the review form */
+    public static final String PREVIOUS_FINDINGS = "previousFindings";
+    /** MINOR, MAJOR or CRITICAL: the severity of the findings of a failed review */
+    public static final String FINDING_SEVERITY = "findingSeverity";
+    public static final String CAPA_REQUIRED = "capaRequired";
+    // capa (CAPA_TRIGGER and CAPA_ID also in quality-control: why a CAPA is requested, the one the request joined)
+    public static final String CAPA_TRIGGER = "capaTrigger";
+    public static final String CAPA_ID = "capaId";
+    public static final String CAPA_TITLE = "capaTitle";
+    public static final String CAPA_PROBLEM = "capaProblem";
+    public static final String CAPA_SERVICE_CODE = "capaServiceCode";
+    public static final String CAPA_REQUEST_ID = "capaRequestId";
+    public static final String CAPA_REVIEW_ROUND = "capaReviewRound";
+    public static final String CAPA_OPENED_BY = "capaOpenedBy";
+    public static final String CAPA_DUE_AT = "capaDueAt";
+    /** the requests linked to the CAPA, one a line, for the forms */
+    public static final String CAPA_REQUESTS = "capaRequests";
+    public static final String CAUSE_CATEGORY = "causeCategory";
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String PLAN_REVISION = "planRevision";
+    public static final String CORRECTIVE_ACTIONS = "correctiveActions";
+    public static final String ACTION_OWNER = "actionOwner";
+    public static final String ACTION_DUE_AT = "actionDueAt";
+    public static final String IMPLEMENTATION_NOTE = "implementationNote";
+    public static final String ACTIONS_EFFECTIVE = "actionsEffective";
+    public static final String VERIFICATION_NOTE = "verificationNote";
+    /** ACTIONS_OVERDUE or CAPA_OVERDUE: input parameter of the escalation tasks */
+    public static final String ESCALATION_KIND = "escalationKind";
+    public static final String FOLLOW_UP_NOTE = "followUpNote";
     // SLA breach
     public static final String SLA_BREACHED = "slaBreached";
     public static final String BREACH_CAUSE = "breachCause";
@@ -268,6 +324,11 @@ public final class ProcessConstants {
     public static final String REPLAN_ASSIGN = "ASSIGN";
     public static final String REPLAN_POSTPONE = "POSTPONE";
     public static final String REPLAN_ESCALATE = "ESCALATE";
+    // capa
+    public static final String ACTIONS_EFFECTIVE = "EFFECTIVE";
+    public static final String ACTIONS_NOT_EFFECTIVE = "NOT_EFFECTIVE";
+    public static final String ESCALATION_ACTIONS_OVERDUE = "ACTIONS_OVERDUE";
+    public static final String ESCALATION_CAPA_OVERDUE = "CAPA_OVERDUE";
     // catalog-change
     public static final String CATALOG_CHANGE_APPROVE = "APPROVE";
     public static final String CATALOG_CHANGE_REJECT = "REJECT";

@@ -5,41 +5,51 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.AUTOMATED_C
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_CONFIRMED;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_HOURS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_TOLERANCE_PERCENT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.OPTIONAL_CHECKLIST_ITEMS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PREVIOUS_FINDINGS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PROGRESS_REPORT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PROGRESS_STATUS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.REVIEW_ROUND;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.STANDARD_EFFORT_HOURS;
-import static io.servicedelivery.delivery.ProcessConstants.Values.PROGRESS_DONE;
 
-import io.servicedelivery.quality.AutomatedQualityChecks;
-import io.servicedelivery.quality.QualityCheckResult;
+import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.quality.QualityEvidence;
+import io.servicedelivery.quality.QualityReviews;
+import io.servicedelivery.quality.ReviewRound;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Runs the automated quality checks of the service's checklist before the QA lead reviews. */
+/** Opens a review round of the request with the automated checks of the service's checklist. */
 @Component("runAutomatedChecks")
 class RunAutomatedChecksDelegate implements JavaDelegate {
 
-  private final AutomatedQualityChecks checks;
+  private final QualityReviews reviews;
 
-  RunAutomatedChecksDelegate(AutomatedQualityChecks checks) {
-    this.checks = checks;
+  RunAutomatedChecksDelegate(QualityReviews reviews) {
+    this.reviews = reviews;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
-    QualityCheckResult result =
-        checks.run(
+    ReviewRound round =
+        reviews.startRound(
+            data.string(REQUEST_ID),
             new QualityEvidence(
                 data.strings(CHECKLIST_ITEMS),
+                data.strings(OPTIONAL_CHECKLIST_ITEMS),
                 data.strings(CHECKLIST_CONFIRMED),
-                PROGRESS_DONE.equals(data.string(PROGRESS_STATUS)),
+                data.string(PROGRESS_STATUS),
                 data.string(PROGRESS_REPORT),
                 data.decimal(EFFORT_HOURS),
-                data.decimal(STANDARD_EFFORT_HOURS)));
-    execution.setVariable(AUTOMATED_CHECKS_PASSED, result.passed());
-    execution.setVariable(AUTOMATED_CHECK_FINDINGS, result.summary());
+                data.decimal(STANDARD_EFFORT_HOURS),
+                data.integer(EFFORT_TOLERANCE_PERCENT, ServiceDefinition.DEFAULT_EFFORT_TOLERANCE_PERCENT)));
+    execution.setVariable(REVIEW_ROUND, round.round());
+    execution.setVariable(AUTOMATED_CHECKS_PASSED, round.checks().passed());
+    execution.setVariable(AUTOMATED_CHECK_FINDINGS, round.checks().summary());
+    execution.setVariable(PREVIOUS_FINDINGS, round.previousFindings());
   }
 }

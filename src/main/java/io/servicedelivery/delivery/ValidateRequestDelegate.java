@@ -3,6 +3,8 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHANNEL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_ITEMS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_TOLERANCE_PERCENT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.OPTIONAL_CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.DESCRIPTION;
@@ -85,7 +87,9 @@ class ValidateRequestDelegate implements JavaDelegate {
     execution.setVariable(REQUEST_TYPE_NAME, valid.requestType().name());
     execution.setVariable(REQUIRED_SKILL, valid.service().requiredSkill());
     execution.setVariable(CHECKLIST_ITEMS, new ArrayList<>(valid.service().checklist()));
+    execution.setVariable(OPTIONAL_CHECKLIST_ITEMS, new ArrayList<>(valid.service().optionalChecklistItems()));
     execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());
+    execution.setVariable(EFFORT_TOLERANCE_PERCENT, valid.service().effortTolerancePercent());
     execution.setVariable(COST_RATE_PER_HOUR, valid.service().costRatePerHour().doubleValue());
     SlaVariables.write(execution, valid.sla());
     execution.setVariable(RESPONSE_CALENDAR, valid.slaTarget().responseCalendar());

@@ -3,6 +3,7 @@ package io.servicedelivery.identity;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
+import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
 import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,8 @@ class ApiSecurity {
                         "/api/service-requests/*/customer-response")
                     .hasAnyAuthority(
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
+                    .requestMatchers("/api/capas", "/api/capas/**")
+                    .hasAnyAuthority(authority(QUALITY_ASSURANCE), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authority(API_CLIENTS))
                     // the resource pool: the staff read it, resource analysts and operations managers keep it

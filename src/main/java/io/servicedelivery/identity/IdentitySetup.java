@@ -1,5 +1,6 @@
 package io.servicedelivery.identity;
 
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -79,6 +80,9 @@ class IdentitySetup {
     grant(OPERATIONAL_STAFF, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
     grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
     grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, QUALITY_CONTROL, READ);
+    // QA leads open CAPAs in Tasklist; managers see them (and answer their escalations) through the grant on ANY
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, CAPA, READ, CREATE_INSTANCE);
+    grant(QUALITY_ASSURANCE, PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
     grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, RESOURCE_ALLOCATION, READ);
     // managers watch every instance in Cockpit

@@ -1,15 +1,10 @@
 package io.servicedelivery.quality;
 
-import java.util.List;
+/** The outcome of one automated check, with the reason the QA lead reads. */
+public record QualityCheckResult(String check, CheckOutcome outcome, String reason) {
 
-/** The findings of the automated checks; none means every check passed. */
-public record QualityCheckResult(List<String> findings) {
-
-  public boolean passed() {
-    return findings.isEmpty();
-  }
-
-  public String summary() {
-    return passed() ? "All automated checks passed." : String.join("\n", findings);
+  /** One line of the summary shown in the review form, e.g. "FAIL Work report: No report". */
+  public String line() {
+    return outcome + " " + check + ": " + reason;
   }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 /** What the person who executed the service reported, and what the catalog expects of the service. */
 public record QualityEvidence(
     List<String> checklist,
+    List<String> optionalItems,
     List<String> confirmedItems,
-    boolean reportedDone,
+    String progressStatus,
     String report,
     BigDecimal effortHours,
-    BigDecimal standardEffortHours) {}
+    BigDecimal standardEffortHours,
+    int effortTolerancePercent) {}

@@ -20,10 +20,12 @@ class CatalogDiffTest {
           "A ready-to-use laptop.",
           "hardware",
           new BigDecimal("3.00"),
+          ServiceDefinition.DEFAULT_EFFORT_TOLERANCE_PERCENT,
           new BigDecimal("65.00"),
           "EUR",
           List.of(new RequestType("LOAN", "Loan laptop"), new RequestType("NEW_LAPTOP", "New laptop")),
           List.of("Asset tagged", "Disk encryption enabled", "Handover signed"),
+          List.of(),
           List.of(
               new SlaTarget(Priority.CRITICAL, 30, 480),
               new SlaTarget(Priority.HIGH, 120, 1440),
@@ -41,10 +43,12 @@ class CatalogDiffTest {
             "A ready-to-use,\nencrypted laptop.",
             "hardware",
             new BigDecimal("2.5"),
+            ServiceDefinition.DEFAULT_EFFORT_TOLERANCE_PERCENT,
             new BigDecimal("70"),
             "EUR",
             List.of(new RequestType("NEW_LAPTOP", "New laptop for an employee"), new RequestType("RENTAL", "Rental")),
             List.of("Disk encryption enabled", "Asset tagged", "Backup verified"),
+            List.of(),
             List.of(
                 new SlaTarget(Priority.CRITICAL, 15, 480),
                 new SlaTarget(Priority.HIGH, 120, 960),
@@ -67,12 +71,24 @@ class CatalogDiffTest {
   }
 
   @Test
+  void theEffortToleranceAndOptionalChecklistItemsAreOneLineEach() {
+    ServiceDefinition proposed =
+        new ServiceDefinition(
+            LAPTOP.code(), 0, LAPTOP.effectiveFrom(), LAPTOP.name(), LAPTOP.description(), LAPTOP.requiredSkill(),
+            LAPTOP.standardEffortHours(), 25, LAPTOP.costRatePerHour(), LAPTOP.currency(), LAPTOP.requestTypes(),
+            LAPTOP.checklist(), List.of("Handover signed"), LAPTOP.slaTargets());
+
+    assertThat(CatalogDiff.describe(Optional.of(LAPTOP), proposed))
+        .containsExactly("Effort tolerance: 50 → 25 %", "Checklist: Handover signed mandatory → optional");
+  }
+
+  @Test
   void aChangedCurrencyShowsBothRatesInFull() {
     ServiceDefinition inDollars =
         new ServiceDefinition(
             LAPTOP.code(), 0, LAPTOP.effectiveFrom(), LAPTOP.name(), LAPTOP.description(), LAPTOP.requiredSkill(),
-            LAPTOP.standardEffortHours(), new BigDecimal("65.00"), "USD", LAPTOP.requestTypes(), LAPTOP.checklist(),
-            LAPTOP.slaTargets());
+            LAPTOP.standardEffortHours(), LAPTOP.effortTolerancePercent(), new BigDecimal("65.00"), "USD",
+            LAPTOP.requestTypes(), LAPTOP.checklist(), LAPTOP.optionalChecklistItems(), LAPTOP.slaTargets());
 
     assertThat(CatalogDiff.describe(Optional.of(LAPTOP), inDollars))
         .containsExactly("Cost rate: 65.00 EUR/h → 65.00 USD/h");
@@ -83,8 +99,8 @@ class CatalogDiffTest {
     ServiceDefinition proposed =
         new ServiceDefinition(
             LAPTOP.code(), 0, LAPTOP.effectiveFrom(), LAPTOP.name(), LAPTOP.description(), LAPTOP.requiredSkill(),
-            LAPTOP.standardEffortHours(), LAPTOP.costRatePerHour(), LAPTOP.currency(), LAPTOP.requestTypes(),
-            LAPTOP.checklist(),
+            LAPTOP.standardEffortHours(), LAPTOP.effortTolerancePercent(), LAPTOP.costRatePerHour(), LAPTOP.currency(),
+            LAPTOP.requestTypes(), LAPTOP.checklist(), LAPTOP.optionalChecklistItems(),
             List.of(
                 new SlaTarget(Priority.CRITICAL, 30, 480),
                 new SlaTarget(Priority.HIGH, 120, 1440, "24X7", "24X7", List.of(60, 80, 95)),
@@ -105,8 +121,8 @@ class CatalogDiffTest {
     ServiceDefinition printer =
         new ServiceDefinition(
             "PRINTER_SETUP", 0, LAPTOP.effectiveFrom(), "Printer setup", "A printer.", "hardware",
-            LAPTOP.standardEffortHours(), LAPTOP.costRatePerHour(), LAPTOP.currency(), LAPTOP.requestTypes(),
-            LAPTOP.checklist(),
+            LAPTOP.standardEffortHours(), LAPTOP.effortTolerancePercent(), LAPTOP.costRatePerHour(), LAPTOP.currency(),
+            LAPTOP.requestTypes(), LAPTOP.checklist(), LAPTOP.optionalChecklistItems(),
             List.of(
                 new SlaTarget(Priority.HIGH, 60, 480),
                 new SlaTarget(Priority.MEDIUM, 240, 1440, "24X7", "OFFICE_BERLIN", List.of(50, 75, 90)),

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -52,6 +53,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -150,6 +152,24 @@ class ProcessModelTest {
           assertThat(bean.matches()).as(taskId + " uses delegateExpression=\"${bean}\", not " + expression).isTrue();
           assertThat(applicationContext.containsBean(bean.group(1))).as(taskId + ": bean " + bean.group(1)).isTrue();
         });
+  }
+
+  @ParameterizedTest
+  @MethodSource("diagrams")
+  void everyTaskListenerAndMessageThrowNamesAnExistingBean(Path diagram) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    Stream.concat(
+            model.getModelElementsByType(CamundaTaskListener.class).stream()
+                .map(CamundaTaskListener::getCamundaDelegateExpression),
+            model.getModelElementsByType(MessageEventDefinition.class).stream()
+                .map(MessageEventDefinition::getCamundaDelegateExpression))
+        .filter(Objects::nonNull)
+        .forEach(
+            expression -> {
+              Matcher bean = BEAN_EXPRESSION.matcher(expression);
+              assertThat(bean.matches()).as(diagram + ": " + expression).isTrue();
+              assertThat(applicationContext.containsBean(bean.group(1))).as(diagram + ": bean " + bean.group(1)).isTrue();
+            });
   }
 
   @ParameterizedTest

@@ -1,6 +1,8 @@
 package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Elements.*;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
@@ -21,6 +23,7 @@ import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.quality.Capas;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.TimelineEntry;
@@ -65,7 +68,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties serviceDeliveryCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE)
+          .excludeProcessDefinitionKeys(RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
           .build();
     }
   }
@@ -81,6 +84,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired ResourcePool resourcePool;
   @Autowired StaffDirectory staffDirectory;
   @Autowired ResourceEscalations escalations;
+  @Autowired Capas capas;
 
   @Test
   void orderFormRequestTravelsEveryStepToRequestClosed() {
@@ -569,8 +573,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         EXECUTE_SERVICE_ACTIVITIES,
         report("DONE", checklist.subList(1, checklist.size()), "VPN profile deployed, tested with the user", 1));
 
-    assertThat(calledInstanceVariable(requestId, Variables.AUTOMATED_CHECK_FINDINGS))
-        .isEqualTo("Checklist item not confirmed: " + checklist.get(0));
+    assertThat((String) calledInstanceVariable(requestId, Variables.AUTOMATED_CHECK_FINDINGS))
+        .startsWith("FAIL Checklist: Mandatory items not confirmed: " + checklist.get(0) + "\n");
     reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
 
     assertThat(instance).hasPassed(REGISTER_REWORK).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
@@ -590,6 +594,38 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.firstTimeRight()).isFalse();
     assertThat(record.reworkCount()).isEqualTo(1);
     assertThat(record.effortHours()).isEqualByComparingTo(BigDecimal.valueOf(2));
+  }
+
+  @Test
+  void theSecondFailedReviewOpensACapaLinkedToTheRequestAndTheRecordCountsBothReworks() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+
+    reportDone(requestId, 1);
+    reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).count()).isZero();
+
+    reportDone(requestId, 1.5);
+    assertThat(calledInstanceVariable(requestId, Variables.PREVIOUS_FINDINGS))
+        .isEqualTo("Round 1, MINOR: The data owner's approval is not documented");
+    reviewQuality(requestId, "FAILED", "The approval is still missing");
+
+    ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).singleResult();
+    assertThat(capa).isWaitingAt(ANALYSE_ROOT_CAUSE);
+    assertThat(capas.ofRequest(requestId)).containsExactly(capa.getBusinessKey());
+    assertThat(capa).variables().containsEntry(Variables.CAPA_REQUESTS, requestId + ", round 2: REPEATED_FAILURE");
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(instance).variables().containsEntry(Variables.QUALITY_FINDINGS, "The approval is still missing");
+
+    reportDone(requestId, 2);
+    reviewQuality(requestId, "PASSED", null);
+    executeAsyncJobs();
+
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.firstTimeRight()).isFalse();
+    assertThat(record.reworkCount()).isEqualTo(2);
+    assertThat(capa).isWaitingAt(ANALYSE_ROOT_CAUSE);
   }
 
   @Test
@@ -938,6 +974,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     review.put(Variables.QUALITY_VERDICT, verdict);
     if (findings != null) {
       review.put(Variables.QUALITY_FINDINGS, findings);
+      review.put(Variables.FINDING_SEVERITY, "MINOR");
     }
     complete(requestId, REVIEW_QUALITY, review);
   }

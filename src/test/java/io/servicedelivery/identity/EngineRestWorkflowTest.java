@@ -95,6 +95,16 @@ class EngineRestWorkflowTest {
     assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(onlyTaskOf("qa", requestId, "Task_ReviewQuality")).as("still open").isEqualTo(review);
 
+    ResponseEntity<String> incomplete =
+        http.withBasicAuth("qa", "qa")
+            .postForEntity(
+                "/engine-rest/task/" + review + "/submit-form",
+                Map.of("variables", Map.of("qualityVerdict", value("FAILED"))),
+                String.class);
+    assertThat(incomplete.getStatusCode().is5xxServerError()).isTrue();
+    assertThat(incomplete.getBody()).contains("A failed quality review needs at least one finding");
+    assertThat(onlyTaskOf("qa", requestId, "Task_ReviewQuality")).as("still open").isEqualTo(review);
+
     submit("qa", review, Map.of("qualityVerdict", value("PASSED")));
     // the notification of the customer is a job of its own; this test context runs no job executor
     String instanceId =
@@ -130,6 +140,31 @@ class EngineRestWorkflowTest {
     assertThat(http.postForEntity("/engine-rest/process-definition/key/service-delivery/start", Map.of(), String.class)
             .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void qualityLeadsMayOpenACapaInTasklistOthersMayNot() {
+    Map<String, Object> capa =
+        Map.of(
+            "variables",
+            Map.of(
+                "capaTitle", value("Recurring licence mix-ups"),
+                "capaProblem", value("Licences of other customers were assigned twice this month")));
+
+    ResponseEntity<String> byStaff =
+        http.withBasicAuth("staff1", "staff1")
+            .postForEntity("/engine-rest/process-definition/key/capa/submit-form", capa, String.class);
+    ResponseEntity<JsonNode> byQa =
+        http.withBasicAuth("qa", "qa")
+            .postForEntity("/engine-rest/process-definition/key/capa/submit-form", capa, JsonNode.class);
+
+    // staff may not even see the process (404)
+    assertThat(byStaff.getStatusCode().is4xxClientError()).as(byStaff.getBody()).isTrue();
+    assertThat(byQa.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String capaId = byQa.getBody().path("businessKey").asText();
+    assertThat(capaId).startsWith("CAPA-");
+    assertThat(onlyTaskOf("qa", capaId, "Task_AnalyseRootCause")).isNotNull();
+    runtimeService.deleteProcessInstance(byQa.getBody().path("id").asText(), "test finished");
   }
 
   @Test

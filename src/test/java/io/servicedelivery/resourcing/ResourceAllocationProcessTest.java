@@ -12,6 +12,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.RESERVE_CHOS
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOLVE_RESOURCE_SHORTAGE;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOURCE_ALLOCATED;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_RESOURCE_SHORTAGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
@@ -52,7 +53,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties resourceAllocationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
           .build();
     }
   }

@@ -48,6 +48,11 @@ public abstract class AbstractProcessTest {
     jdbc.sql("delete from resource_absence").update();
     jdbc.sql("delete from resource_escalation").update();
     jdbc.sql("update staff_resource set available = true").update();
+    for (String table :
+        List.of("quality_check_result", "quality_finding", "quality_review", "capa_escalation", "capa_action_plan",
+            "capa_request", "capa")) {
+      jdbc.sql("delete from " + table).update();
+    }
     ClockUtil.reset();
     reset();
   }

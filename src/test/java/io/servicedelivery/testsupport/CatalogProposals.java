@@ -137,10 +137,12 @@ public final class CatalogProposals {
         description,
         requiredSkill,
         standardEffortHours,
+        null,
         costRatePerHour,
         currency,
         List.copyOf(requestTypes),
         List.copyOf(checklist),
+        null,
         List.copyOf(slaTargets),
         effectiveFrom,
         reason);
