@@ -29,6 +29,7 @@ public final class ProcessConstants {
     public static final String SERVICE_REQUEST_SUBMITTED = "ServiceRequestSubmitted";
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
     public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
+    public static final String ASSIGNEE_ABSENT = "AssigneeAbsent";
     public static final String CAPA_REQUESTED = "CapaRequested";
 
     private Messages() {}
@@ -98,6 +99,12 @@ public final class ProcessConstants {
     public static final String NOTIFY_CANCELLATION = "Task_NotifyCancellation";
     public static final String CLOSE_CANCELLED_REQUEST = "Task_CloseCancelledRequest";
     public static final String REQUEST_CANCELLED = "EndEvent_RequestCancelled";
+    public static final String REASSIGNMENT = "SubProcess_Reassignment";
+    public static final String ASSIGNEE_ABSENT = "StartEvent_AssigneeAbsent";
+    public static final String RELEASE_ABSENT_ASSIGNEE = "Task_ReleaseAbsentAssignee";
+    public static final String REALLOCATE_RESOURCES = "CallActivity_ReallocateResources";
+    public static final String HAND_OVER_EXECUTION = "Task_HandOverExecution";
+    public static final String EXECUTION_HANDED_OVER = "EndEvent_ExecutionHandedOver";
     public static final String PRIORITY_CHANGE = "SubProcess_PriorityChange";
     public static final String PRIORITY_CHANGE_REQUESTED = "StartEvent_PriorityChangeRequested";
     public static final String RECALCULATE_SLA = "Task_RecalculateSla";
@@ -211,6 +218,10 @@ public final class ProcessConstants {
     /** input parameter of the escalation tasks: why the operations managers are called in */
     public static final String ESCALATION_REASON = "escalationReason";
     public static final String SHORTAGE_RESOLUTION = "shortageResolution";
+    /** input parameter of the release tasks: COMPLETED, CANCELLED or REASSIGNED */
+    public static final String RELEASE_REASON = "releaseReason";
+    /** the assignee whose absence started the reassignment */
+    public static final String ABSENT_RESOURCE = "absentResource";
     // D: execute service activities
     public static final String CHECKLIST_CONFIRMED = "checklistConfirmed";
     public static final String PROGRESS_STATUS = "progressStatus";

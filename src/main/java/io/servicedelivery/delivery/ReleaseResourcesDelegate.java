@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery;
 
+import static io.servicedelivery.delivery.ProcessConstants.Variables.RELEASE_REASON;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 
 import io.servicedelivery.resourcing.ReleaseReason;
@@ -8,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Gives every reservation of a cancelled or abandoned request back to the resource pool. */
+/** Gives every reservation of the request back to the resource pool, for the reason the task names. */
 @Component("releaseResources")
 class ReleaseResourcesDelegate implements JavaDelegate {
 
@@ -20,6 +21,7 @@ class ReleaseResourcesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    resourcePool.release(ProcessData.of(execution).string(REQUEST_ID), ReleaseReason.CANCELLED);
+    ProcessData data = ProcessData.of(execution);
+    resourcePool.release(data.string(REQUEST_ID), ReleaseReason.valueOf(data.string(RELEASE_REASON)));
   }
 }

@@ -75,13 +75,6 @@ public class ResourcePool {
     }
   }
 
-  /** Releases the open reservation of the request and reserves the best fitting person instead. */
-  @Transactional
-  public Allocation reassign(AllocationRequest request) {
-    release(request.requestId(), ReleaseReason.REASSIGNED);
-    return allocate(request);
-  }
-
   /** Releases every open reservation of the request; releasing twice is harmless. */
   @Transactional
   public void release(String requestId, ReleaseReason reason) {

@@ -28,7 +28,6 @@ import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.TimelineEntry;
 import io.servicedelivery.resourcing.NewAbsence;
-import io.servicedelivery.resourcing.ResourceEscalations;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.resourcing.StaffDirectory;
 import io.servicedelivery.testsupport.AbstractProcessTest;
@@ -83,7 +82,6 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired Notifications notifications;
   @Autowired ResourcePool resourcePool;
   @Autowired StaffDirectory staffDirectory;
-  @Autowired ResourceEscalations escalations;
   @Autowired Capas capas;
 
   @Test
@@ -664,7 +662,14 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
       assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("the higher level").isAssignedTo("staff2");
 
       staffDirectory.addAbsence("staff2", sickFromT0());
+      assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("handed over in a job of its own")
+          .isAssignedTo("staff2");
+      executeAsyncJobs();
 
+      assertThat(instance)
+          .hasPassed(ASSIGNEE_ABSENT, RELEASE_ABSENT_ASSIGNEE, REALLOCATE_RESOURCES, HAND_OVER_EXECUTION,
+              EXECUTION_HANDED_OVER)
+          .isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
       assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff1");
       assertThat(resourcePool.openReservationOf(requestId)).contains("staff1");
       assertThat(runtimeService.getVariable(instance.getId(), Variables.ALLOCATED_RESOURCE)).isEqualTo("staff1");
@@ -678,22 +683,37 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   @Test
-  void anAbsenceOfTheAssigneeWhenNobodyElseFitsGivesTheTaskToTheResourceAnalysts() {
+  void anAbsenceOfTheAssigneeWhenNobodyElseFitsHasTheResourceAnalystsReplan() {
     ProcessInstance instance = startPlannedRequest();
     String requestId = instance.getBusinessKey();
 
     staffDirectory.addAbsence("staff2", sickFromT0());
+    executeAsyncJobs();
 
-    Task execution = task(requestId, EXECUTE_SERVICE_ACTIVITIES);
-    assertThat(execution.getAssignee()).isNull();
-    assertThat(execution).hasCandidateGroup("resource-analysts");
+    assertThat(instance).hasPassed(RELEASE_ABSENT_ASSIGNEE).isWaitingAt(REALLOCATE_RESOURCES);
     assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
-    assertThat(escalations.of(requestId))
-        .singleElement()
-        .satisfies(escalation -> assertThat(escalation.reason())
-            .isEqualTo("staff2 is absent and nobody else fits, the task waits for the resource analysts. "
-                + "Nobody with the skill 'network' is available with free capacity: "
-                + "staff2 (absent during the planned window)."));
+    Task replan = task(requestId, REPLAN_RESOURCES);
+    assertThat(replan).hasCandidateGroup("resource-analysts");
+    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+        .isEqualTo("Nobody with the skill 'network' is available with free capacity: "
+            + "staff2 (absent during the planned window).");
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("until somebody is found").isAssignedTo("staff2");
+
+    jdbc.sql("insert into staff_skill (user_id, skill, skill_level) values ('staff1', 'network', 2)").update();
+    try {
+      taskService.complete(
+          replan.getId(),
+          Map.of(
+              Variables.REPLAN_NOTE, "staff1 covers network while staff2 is ill",
+              Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
+              Variables.PREFERRED_RESOURCE, "staff1"));
+
+      assertThat(instance).hasPassed(HAND_OVER_EXECUTION, EXECUTION_HANDED_OVER);
+      assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff1");
+      assertThat(resourcePool.openReservationOf(requestId)).contains("staff1");
+    } finally {
+      jdbc.sql("delete from staff_skill where user_id = 'staff1' and skill = 'network'").update();
+    }
   }
 
   private static NewAbsence sickFromT0() {
