@@ -6,6 +6,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VER
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_AT;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_COMPLETION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REJECTION_REASONS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
@@ -66,6 +67,7 @@ class CloseRequestDelegate implements JavaDelegate {
             data.instant(RESPONSE_DUE_AT),
             data.instant(RESOLUTION_DUE_AT),
             data.instant(PLANNED_AT),
+            data.instant(PLANNED_COMPLETION),
             data.string(ALLOCATED_RESOURCE),
             data.integer(REWORK_COUNT, 0)));
   }

@@ -3,9 +3,12 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COMPLETED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CURRENCY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_HOURS;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.MATERIALS_COST;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 
+import io.servicedelivery.records.DeliveryCost;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Date;
@@ -13,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** H: records effort and cost of the delivery and releases the person's reservation. */
+/** H: records effort, materials and cost of the delivery and releases the person's reservation. */
 @Component("completeDelivery")
 class CompleteDeliveryDelegate implements JavaDelegate {
 
@@ -28,8 +31,13 @@ class CompleteDeliveryDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
-    BigDecimal cost =
-        completion.complete(data.string(REQUEST_ID), data.decimal(EFFORT_HOURS), data.decimal(COST_RATE_PER_HOUR));
+    DeliveryCost deliveryCost =
+        new DeliveryCost(
+            data.decimal(EFFORT_HOURS),
+            data.decimal(COST_RATE_PER_HOUR),
+            data.decimal(MATERIALS_COST),
+            data.string(CURRENCY));
+    BigDecimal cost = completion.complete(data.string(REQUEST_ID), deliveryCost);
     execution.setVariable(COST, cost.doubleValue());
     execution.setVariable(COMPLETED_AT, Date.from(clock.instant()));
   }

@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery;
 
+import io.servicedelivery.records.DeliveryCost;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourcePool;
@@ -21,9 +22,9 @@ class DeliveryCompletion {
 
   /** @return the cost of the delivery */
   @Transactional
-  BigDecimal complete(String requestId, BigDecimal effortHours, BigDecimal costRatePerHour) {
-    BigDecimal cost = records.recordCompletion(requestId, effortHours, costRatePerHour);
+  BigDecimal complete(String requestId, DeliveryCost cost) {
+    BigDecimal total = records.recordCompletion(requestId, cost);
     resourcePool.release(requestId, ReleaseReason.COMPLETED);
-    return cost;
+    return total;
   }
 }

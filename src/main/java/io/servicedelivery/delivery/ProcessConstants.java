@@ -187,6 +187,8 @@ public final class ProcessConstants {
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";
     public static final String COST_RATE_PER_HOUR = "costRatePerHour";
+    /** the ISO 4217 code of the currency the catalog's rate is in */
+    public static final String CURRENCY = "currency";
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
     /** the second warning, for the diagram until it uses the three warnings below */
@@ -227,6 +229,8 @@ public final class ProcessConstants {
     public static final String PROGRESS_STATUS = "progressStatus";
     public static final String PROGRESS_REPORT = "progressReport";
     public static final String EFFORT_HOURS = "effortHours";
+    /** what the materials used cost, in the catalog's currency; 0 or more */
+    public static final String MATERIALS_COST = "materialsCost";
     // E-G: monitor progress, corrective action
     public static final String SLA_CONSUMED_PERCENT = "slaConsumedPercent";
     public static final String ISSUES_OR_DELAYS = "issuesOrDelays";

@@ -6,6 +6,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.CHECKLIST_I
 import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_TOLERANCE_PERCENT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.OPTIONAL_CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
+import static io.servicedelivery.delivery.ProcessConstants.Variables.CURRENCY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.DESCRIPTION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
@@ -91,6 +92,7 @@ class ValidateRequestDelegate implements JavaDelegate {
     execution.setVariable(STANDARD_EFFORT_HOURS, valid.service().standardEffortHours().doubleValue());
     execution.setVariable(EFFORT_TOLERANCE_PERCENT, valid.service().effortTolerancePercent());
     execution.setVariable(COST_RATE_PER_HOUR, valid.service().costRatePerHour().doubleValue());
+    execution.setVariable(CURRENCY, valid.service().currency());
     SlaVariables.write(execution, valid.sla());
     execution.setVariable(RESPONSE_CALENDAR, valid.slaTarget().responseCalendar());
     execution.setVariable(RESOLUTION_CALENDAR, valid.slaTarget().resolutionCalendar());

@@ -41,11 +41,18 @@ class ApiSecurity {
                     // so are priority changes and the business calendars' changes; everybody may read calendars
                     .requestMatchers(HttpMethod.PUT, "/api/service-requests/*/priority", "/api/catalog/calendars/**")
                     .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    // so is the billing export
+                    .requestMatchers("/api/records/**")
+                    .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    // a request's record is for the staff, not for the customer's systems
+                    .requestMatchers(HttpMethod.GET, "/api/service-requests/*/record")
+                    .hasAnyAuthority(staff())
                     .requestMatchers(
                         HttpMethod.POST,
                         "/api/service-requests",
                         "/api/service-requests/*/cancellation",
-                        "/api/service-requests/*/customer-response")
+                        "/api/service-requests/*/customer-response",
+                        "/api/service-requests/*/feedback")
                     .hasAnyAuthority(
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/capas", "/api/capas/**")
@@ -54,7 +61,7 @@ class ApiSecurity {
                     .hasAuthority(authority(API_CLIENTS))
                     // the resource pool: the staff read it, resource analysts and operations managers keep it
                     .requestMatchers(HttpMethod.GET, "/api/resources", "/api/resources/**")
-                    .hasAnyAuthority(Groups.ALL.stream().map(ApiSecurity::authority).toArray(String[]::new))
+                    .hasAnyAuthority(staff())
                     .requestMatchers("/api/resources", "/api/resources/**")
                     .hasAnyAuthority(authority(RESOURCE_ANALYSTS), authority(OPERATIONS_MANAGERS))
                     .anyRequest()
@@ -68,6 +75,11 @@ class ApiSecurity {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /** the groups of the service organisation's people */
+  private static String[] staff() {
+    return Groups.ALL.stream().map(ApiSecurity::authority).toArray(String[]::new);
   }
 
   private static String authority(String group) {

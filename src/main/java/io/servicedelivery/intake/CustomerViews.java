@@ -6,6 +6,7 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RecordFilter;
 import io.servicedelivery.records.RecordPage;
 import io.servicedelivery.records.RequestOutcome;
@@ -31,18 +32,21 @@ class CustomerViews {
   private final ServiceCatalog catalog;
   private final BusinessCalendars businessCalendars;
   private final SlaClock slaClock;
+  private final CustomerFeedbacks feedbacks;
 
   CustomerViews(
       ServiceDeliveryRecords records,
       ServiceRequests requests,
       ServiceCatalog catalog,
       BusinessCalendars businessCalendars,
-      SlaClock slaClock) {
+      SlaClock slaClock,
+      CustomerFeedbacks feedbacks) {
     this.records = records;
     this.requests = requests;
     this.catalog = catalog;
     this.businessCalendars = businessCalendars;
     this.slaClock = slaClock;
+    this.feedbacks = feedbacks;
   }
 
   ServiceRequestView get(String requestId) {
@@ -77,7 +81,8 @@ class CustomerViews {
                 slaState(record, new SlaLookup(List.of(record.requestId())))),
         records.timelineOf(requestId).stream()
             .map(entry -> new ServiceRequestView.TimelineItem(entry.event(), entry.at(), entry.event().description()))
-            .toList());
+            .toList(),
+        feedbacks.of(requestId).orElse(null));
   }
 
   ServiceRequestPage page(RecordFilter filter, int page, int size) {

@@ -1,6 +1,9 @@
 package io.servicedelivery.intake;
 
 import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.CustomerFeedback;
+import io.servicedelivery.records.DeliveryRecordView;
+import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.RecordFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Service requests for portals and systems: submit, follow, list and cancel. */
+/** Service requests for portals and systems: submit, follow, list, cancel and rate; their records for the staff. */
 @RestController
 @RequestMapping("/api/service-requests")
 @Tag(name = "Service requests")
@@ -34,10 +39,15 @@ class ServiceRequestController {
 
   private final RequestIntake intake;
   private final CustomerViews views;
+  private final CustomerRatings ratings;
+  private final DeliveryRecordViews recordViews;
 
-  ServiceRequestController(RequestIntake intake, CustomerViews views) {
+  ServiceRequestController(
+      RequestIntake intake, CustomerViews views, CustomerRatings ratings, DeliveryRecordViews recordViews) {
     this.intake = intake;
     this.views = views;
+    this.ratings = ratings;
+    this.recordViews = recordViews;
   }
 
   @PostMapping
@@ -122,5 +132,35 @@ class ServiceRequestController {
   @ApiResponse(responseCode = "409", description = "already closed, rejected or cancelled")
   ServiceRequestView cancel(@PathVariable String requestId, @Valid @RequestBody Cancellation cancellation) {
     return intake.cancel(requestId, cancellation.reason());
+  }
+
+  @PostMapping("/{requestId}/feedback")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Rate a delivered request",
+      description = "Once per request, after it was closed: a rating from 1 (very dissatisfied) to 5 (very satisfied).")
+  @ApiResponse(responseCode = "201", description = "the rating as stored")
+  @ApiResponse(responseCode = "400", description = "no rating, or a rating outside 1 to 5")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(
+      responseCode = "409",
+      description = "the request is not closed yet, was not delivered, or has been rated already")
+  CustomerFeedback rate(
+      @PathVariable String requestId, @Valid @RequestBody NewFeedback feedback, Authentication caller) {
+    return ratings.rate(requestId, feedback, caller.getName());
+  }
+
+  @GetMapping("/{requestId}/record")
+  @Operation(
+      summary = "Read the service delivery record of a request",
+      description =
+          "For the staff: every step with who, when and how long (from the process history, including resource "
+              + "allocation and quality control), the SLA results and pauses, reworks, effort, cost, billing status "
+              + "and the customer's rating.")
+  @ApiResponse(responseCode = "200", description = "the record")
+  @ApiResponse(responseCode = "403", description = "only the service organisation's staff read records")
+  @ApiResponse(responseCode = "404", description = "no such request")
+  DeliveryRecordView record(@PathVariable String requestId) {
+    return recordViews.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
   }
 }

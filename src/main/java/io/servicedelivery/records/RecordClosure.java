@@ -21,5 +21,6 @@ public record RecordClosure(
     Instant responseDueAt,
     Instant resolutionDueAt,
     Instant plannedAt,
+    Instant plannedCompletionAt,
     String assignedTo,
     int reworkCount) {}

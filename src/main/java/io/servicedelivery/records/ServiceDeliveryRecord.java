@@ -32,4 +32,9 @@ public record ServiceDeliveryRecord(
     Boolean firstTimeRight,
     BigDecimal effortHours,
     BigDecimal cost,
-    CustomerEvent customerStatus) {}
+    CustomerEvent customerStatus,
+    Instant plannedCompletionAt,
+    BigDecimal costRatePerHour,
+    BigDecimal materialsCost,
+    String currency,
+    BillingStatus billingStatus) {}

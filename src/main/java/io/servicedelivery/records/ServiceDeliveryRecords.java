@@ -1,7 +1,6 @@
 package io.servicedelivery.records;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -201,19 +200,26 @@ public class ServiceDeliveryRecords {
   }
 
   /**
-   * Records the effort spent and what it costs at the service's rate.
+   * Records the effort spent and what the delivery costs; a rework records it again with the effort in total.
    *
    * @return the cost
    */
-  public BigDecimal recordCompletion(String requestId, BigDecimal effortHours, BigDecimal costRatePerHour) {
-    BigDecimal cost = effortHours.multiply(costRatePerHour).setScale(2, RoundingMode.HALF_UP);
-    jdbc.sql("update service_delivery_record set completed_at = ?, effort_hours = ?, cost = ? where request_id = ?")
+  public BigDecimal recordCompletion(String requestId, DeliveryCost cost) {
+    BigDecimal total = cost.total();
+    jdbc.sql(
+            """
+            update service_delivery_record set
+              completed_at = ?, effort_hours = ?, cost_rate_per_hour = ?, materials_cost = ?, currency = ?, cost = ?
+            where request_id = ?""")
         .param(Timestamp.from(clock.instant()))
-        .param(effortHours)
-        .param(cost)
+        .param(cost.effortHours())
+        .param(cost.ratePerHour())
+        .param(cost.materials())
+        .param(cost.currency())
+        .param(total)
         .param(requestId)
         .update();
-    return cost;
+    return total;
   }
 
   public void flagBreach(String requestId) {
@@ -242,8 +248,8 @@ public class ServiceDeliveryRecords {
               outcome = ?, outcome_reason = ?, closed_at = ?,
               service_code = ?, catalog_version = ?, request_type = ?, priority = ?, title = ?,
               requester_name = ?, requester_email = ?, customer_id = ?,
-              response_due_at = ?, resolution_due_at = ?, planned_at = ?, assigned_to = ?,
-              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?
+              response_due_at = ?, resolution_due_at = ?, planned_at = ?, planned_completion_at = ?, assigned_to = ?,
+              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?
             where request_id = ?""")
         .param(closure.outcome().name())
         .param(truncate(closure.reason(), 2000))
@@ -259,11 +265,13 @@ public class ServiceDeliveryRecords {
         .param(timestamp(closure.responseDueAt()))
         .param(timestamp(closure.resolutionDueAt()))
         .param(timestamp(closure.plannedAt()))
+        .param(timestamp(closure.plannedCompletionAt()))
         .param(closure.assignedTo())
         .param(responseMet)
         .param(resolutionMet)
         .param(closure.reworkCount())
         .param(delivered ? closure.reworkCount() == 0 : null)
+        .param((delivered ? BillingStatus.UNBILLED : BillingStatus.NOT_BILLABLE).name())
         .param(closure.requestId())
         .update();
   }
@@ -335,6 +343,11 @@ public class ServiceDeliveryRecords {
         bool(rs, "first_time_right"),
         rs.getBigDecimal("effort_hours"),
         rs.getBigDecimal("cost"),
-        rs.getString("customer_status") == null ? null : CustomerEvent.valueOf(rs.getString("customer_status")));
+        rs.getString("customer_status") == null ? null : CustomerEvent.valueOf(rs.getString("customer_status")),
+        instant(rs, "planned_completion_at"),
+        rs.getBigDecimal("cost_rate_per_hour"),
+        rs.getBigDecimal("materials_cost"),
+        rs.getString("currency"),
+        BillingStatus.valueOf(rs.getString("billing_status")));
   }
 }

@@ -11,6 +11,7 @@ import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -21,7 +22,11 @@ import io.servicedelivery.delivery.ProcessConstants.Messages;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
+import io.servicedelivery.records.BillingStatus;
 import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.DeliveryRecordView;
+import io.servicedelivery.records.DeliveryRecordViews;
+import io.servicedelivery.records.DeliveryStep;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.quality.Capas;
 import io.servicedelivery.records.ServiceDeliveryRecord;
@@ -43,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -83,6 +89,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired ResourcePool resourcePool;
   @Autowired StaffDirectory staffDirectory;
   @Autowired Capas capas;
+  @Autowired DeliveryRecordViews recordViews;
+  @Autowired IdentityService identityService;
 
   @Test
   void orderFormRequestTravelsEveryStepToRequestClosed() {
@@ -176,6 +184,88 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
               assertThat(mail.subject()).contains(requestId);
               assertThat(mail.body()).contains("Ada Customer", "VPN for a new colleague", "Network access");
             });
+  }
+
+  @Test
+  void theRecordHasEveryStepFromTheHistoryWithWhoWhenAndHowLongAndTheCostWithMaterials() {
+    ProcessInstance instance = submitOrderForm(vpnRequest());
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+    setClock(T0.plus(Duration.ofMinutes(30)));
+    planDelivery(requestId);
+    setClock(T0.plus(Duration.ofHours(3)));
+    Map<String, Object> done =
+        new HashMap<>(report("DONE", catalog.get(SERVICE).checklist(), "VPN profile deployed", 1.5));
+    done.put(Variables.MATERIALS_COST, 24.5);
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, done);
+    setClock(T0.plus(Duration.ofHours(4)));
+    identityService.setAuthentication("qa", List.of("quality-assurance"));
+    try {
+      reviewQuality(requestId, "PASSED", null);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    executeAsyncJobs();
+
+    DeliveryRecordView record = recordViews.find(requestId).orElseThrow();
+
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.plannedCompletionAt()).isEqualTo(Instant.parse("2026-11-23T13:00:00Z"));
+    assertThat(record.cost().effortHours()).isEqualByComparingTo("1.5");
+    assertThat(record.cost().ratePerHour()).isEqualByComparingTo("80");
+    assertThat(record.cost().materials()).isEqualByComparingTo("24.5");
+    assertThat(record.cost().total()).as("1.5 h x 80 + 24.50").isEqualByComparingTo("144.50");
+    assertThat(record.cost().currency()).isEqualTo("EUR");
+    assertThat(record.billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+    assertThat(record.firstTimeRight()).isTrue();
+    assertThat(record.sla().resolutionMet()).isTrue();
+    assertThat(record.steps())
+        .extracting(DeliveryStep::activityId)
+        .containsSubsequence(
+            RECEIVE_REQUEST,
+            VALIDATE_REQUEST,
+            PLAN_DELIVERY,
+            ALLOCATE_RESOURCE,
+            EXECUTE_SERVICE_ACTIVITIES,
+            MONITOR_PROGRESS,
+            COMPLETE_SERVICE_DELIVERY,
+            RUN_AUTOMATED_CHECKS,
+            REVIEW_QUALITY,
+            CLOSE_REQUEST,
+            NOTIFY_COMPLETION)
+        .doesNotContain(ALLOCATE_RESOURCES, VERIFY_COMPLETION, ISSUES_OR_DELAYS);
+    assertThat(record.steps())
+        .filteredOn(step -> step.type().equals("userTask"))
+        .extracting(
+            DeliveryStep::process,
+            DeliveryStep::activityId,
+            DeliveryStep::startedAt,
+            DeliveryStep::endedAt,
+            DeliveryStep::duration,
+            DeliveryStep::assignee,
+            DeliveryStep::completedBy)
+        .containsExactly(
+            tuple(SERVICE_DELIVERY, PLAN_DELIVERY, T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(30), null,
+                null),
+            tuple(SERVICE_DELIVERY, EXECUTE_SERVICE_ACTIVITIES, T0.plus(Duration.ofMinutes(30)),
+                T0.plus(Duration.ofHours(3)), Duration.ofMinutes(150), "staff2", null),
+            tuple(QUALITY_CONTROL, REVIEW_QUALITY, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)),
+                Duration.ofHours(1), null, "qa"));
+    assertThat(record.steps())
+        .filteredOn(step -> step.activityId().equals(ALLOCATE_RESOURCE))
+        .extracting(DeliveryStep::process)
+        .containsExactly(RESOURCE_ALLOCATION);
+  }
+
+  @Test
+  void aNegativeMaterialsCostIsRefusedAndTheTaskStaysOpen() {
+    String requestId = startPlannedRequest().getBusinessKey();
+    Map<String, Object> done = new HashMap<>(report("DONE", catalog.get(SERVICE).checklist(), "Done", 1.0));
+    done.put(Variables.MATERIALS_COST, -5);
+
+    assertThatThrownBy(() -> complete(requestId, EXECUTE_SERVICE_ACTIVITIES, done))
+        .hasMessageContaining("materials cost must be 0 or more");
+    assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isNotNull();
   }
 
   @Test

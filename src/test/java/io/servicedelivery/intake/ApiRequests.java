@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Request bodies for the API tests, as a portal would send them. */
-final class ApiRequests {
+public final class ApiRequests {
 
   private ApiRequests() {}
 
-  static Map<String, Object> vpnRequest(String externalReference) {
+  public static Map<String, Object> vpnRequest(String externalReference) {
     Map<String, Object> requester = new LinkedHashMap<>();
     requester.put("name", "Ada Customer");
     requester.put("email", "ada@customer.example");

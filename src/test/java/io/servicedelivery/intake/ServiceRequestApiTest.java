@@ -10,6 +10,7 @@ import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
@@ -398,14 +399,7 @@ class ServiceRequestApiTest {
   }
 
   private void complete(String requestId, String taskDefinitionKey, Map<String, Object> variables) {
-    taskService.complete(
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(requestId)
-            .taskDefinitionKey(taskDefinitionKey)
-            .singleResult()
-            .getId(),
-        variables);
+    new ApiDeliveries(http, taskService, catalog).complete(requestId, taskDefinitionKey, variables);
   }
 
   /** The notifications are jobs; this context runs no job executor. */

@@ -1,0 +1,45 @@
+package io.servicedelivery.intake;
+
+import io.servicedelivery.records.CustomerFeedback;
+import io.servicedelivery.records.CustomerFeedbacks;
+import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The customer rates a delivered request once, after it was closed (CSAT). */
+@Service
+class CustomerRatings {
+
+  private final ServiceDeliveryRecords records;
+  private final CustomerFeedbacks feedbacks;
+
+  CustomerRatings(ServiceDeliveryRecords records, CustomerFeedbacks feedbacks) {
+    this.records = records;
+    this.feedbacks = feedbacks;
+  }
+
+  /**
+   * @throws RequestNotFoundException for an unknown request
+   * @throws RequestConflictException when the request is still open, was not delivered, or has been rated already
+   */
+  CustomerFeedback rate(String requestId, NewFeedback feedback, String ratedBy) {
+    ServiceDeliveryRecord record = records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    if (record.outcome() == RequestOutcome.OPEN) {
+      throw new RequestConflictException(
+          requestId, "Request " + requestId + " is not closed yet; it can be rated once it has been delivered.");
+    }
+    if (record.outcome() != RequestOutcome.CLOSED) {
+      throw new RequestConflictException(
+          requestId,
+          "Request " + requestId + " was " + record.outcome().name().toLowerCase()
+              + ", not delivered; only delivered requests are rated.");
+    }
+    try {
+      return feedbacks.give(requestId, feedback.rating(), feedback.comment(), ratedBy);
+    } catch (DuplicateKeyException ratedBefore) {
+      throw new RequestConflictException(requestId, "Request " + requestId + " has been rated already.");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.servicedelivery.records;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The service delivery record of one request as the staff see it: what was asked, every step with who, when and how
+ * long, the SLA results, quality, cost, billing and the customer's rating.
+ */
+public record DeliveryRecordView(
+    String requestId,
+    String processInstanceId,
+    String channel,
+    String serviceCode,
+    Integer catalogVersion,
+    String requestType,
+    String priority,
+    String title,
+    String customerId,
+    String requesterName,
+    String requesterEmail,
+    RequestOutcome outcome,
+    String outcomeReason,
+    Instant receivedAt,
+    Instant plannedAt,
+    Instant plannedCompletionAt,
+    String assignedTo,
+    Instant completedAt,
+    Instant closedAt,
+    Sla sla,
+    int reworkCount,
+    Boolean firstTimeRight,
+    Cost cost,
+    BillingStatus billingStatus,
+    CustomerFeedback feedback,
+    List<DeliveryStep> steps) {
+
+  /** The due times, whether they were met, the breach and the pauses of the resolution clock. */
+  public record Sla(
+      Instant responseDueAt,
+      Boolean responseMet,
+      Instant resolutionDueAt,
+      Boolean resolutionMet,
+      Instant breachedAt,
+      Duration paused,
+      List<SlaPauseEntry> pauses) {}
+
+  /** {@code total} = {@code effortHours} × {@code ratePerHour} + {@code materials}, recorded at completion. */
+  public record Cost(
+      BigDecimal effortHours, BigDecimal ratePerHour, BigDecimal materials, BigDecimal total, String currency) {}
+}
