@@ -830,6 +830,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
     ServiceDeliveryRecord record = records.get(requestId);
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CANCELLED);
+    assertThat(record.billingStatus()).as("only delivered requests are billed").isEqualTo(BillingStatus.NOT_BILLABLE);
     assertThat(record.outcomeReason()).isEqualTo("The new colleague did not join after all");
     assertThat(records.timelineOf(requestId))
         .extracting(TimelineEntry::event)

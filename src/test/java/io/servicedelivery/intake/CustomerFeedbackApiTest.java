@@ -7,8 +7,14 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +73,28 @@ class CustomerFeedbackApiTest {
     assertThat(rate(requestId, feedback(1, null)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(jdbc.sql("select rating from customer_feedback where request_id = ?").param(requestId)
         .query(Integer.class).single()).isEqualTo(5);
+  }
+
+  @Test
+  void ratingsGivenAtTheSameTimeStoreOneAndRefuseTheOthers() throws Exception {
+    String requestId = deliveries.deliver(1.0, 0);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<ResponseEntity<JsonNode>>> ratings = new ArrayList<>();
+      for (int rating = 1; rating <= 8; rating++) {
+        Map<String, Object> feedback = feedback(1 + rating % 5, null);
+        Callable<ResponseEntity<JsonNode>> rate = () -> rate(requestId, feedback);
+        ratings.add(pool.submit(rate));
+      }
+      List<HttpStatusCode> statuses = new ArrayList<>();
+      for (Future<ResponseEntity<JsonNode>> rating : ratings) {
+        statuses.add(rating.get().getStatusCode());
+      }
+      assertThat(statuses).containsOnlyOnce(HttpStatus.CREATED);
+      assertThat(statuses).filteredOn(status -> status != HttpStatus.CREATED).containsOnly(HttpStatus.CONFLICT);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
