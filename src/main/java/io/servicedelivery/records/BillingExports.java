@@ -42,9 +42,7 @@ public class BillingExports {
             .param(Timestamp.from(to))
             .update();
     jdbc.sql("update billing_export set records = ? where id = ?").param(claimed).param(exportId).update();
-    Csv csv = new Csv().line(BillingLine.HEADER);
-    linesOf(exportId).forEach(line -> csv.line(line.fields()));
-    return csv.toString();
+    return BillingCsv.of(recordsOf(exportId));
   }
 
   private long newExport(Instant from, Instant to, String exportedBy) {
@@ -61,27 +59,10 @@ public class BillingExports {
     return id.getKey().longValue();
   }
 
-  private List<BillingLine> linesOf(long exportId) {
+  private List<ServiceDeliveryRecord> recordsOf(long exportId) {
     return jdbc.sql("select * from service_delivery_record where billing_export_id = ? order by closed_at, request_id")
         .param(exportId)
-        .query(
-            (rs, row) ->
-                new BillingLine(
-                    rs.getString("request_id"),
-                    rs.getString("customer_id"),
-                    rs.getString("service_code"),
-                    rs.getString("request_type"),
-                    rs.getString("priority"),
-                    rs.getString("title"),
-                    rs.getTimestamp("closed_at").toInstant(),
-                    rs.getBigDecimal("effort_hours"),
-                    rs.getBigDecimal("cost_rate_per_hour"),
-                    rs.getBigDecimal("materials_cost"),
-                    rs.getBigDecimal("cost"),
-                    rs.getString("currency"),
-                    rs.getObject("response_met", Boolean.class),
-                    rs.getObject("resolution_met", Boolean.class),
-                    rs.getObject("first_time_right", Boolean.class)))
+        .query(ServiceDeliveryRecords::map)
         .list();
   }
 }

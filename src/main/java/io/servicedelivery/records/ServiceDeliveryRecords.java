@@ -314,7 +314,7 @@ public class ServiceDeliveryRecords {
     return rs.wasNull() ? null : value;
   }
 
-  private static ServiceDeliveryRecord map(ResultSet rs, int row) throws SQLException {
+  static ServiceDeliveryRecord map(ResultSet rs, int row) throws SQLException {
     return new ServiceDeliveryRecord(
         rs.getString("request_id"),
         rs.getString("process_instance_id"),
