@@ -33,6 +33,13 @@ class OpenApiDocumentationTest {
     assertThat(paths.has("/api/integrations/service-desk/tickets")).isTrue();
     assertThat(paths.has("/api/integrations/sales-orders")).isTrue();
     assertThat(paths.has("/api/catalog/services/{code}")).isTrue();
+    assertThat(paths.path("/api/service-requests/{requestId}/feedback").path("post").path("responses").fieldNames())
+        .toIterable()
+        .contains("201", "400", "404", "409");
+    assertThat(paths.path("/api/service-requests/{requestId}/record").path("get").path("responses").has("404"))
+        .isTrue();
+    assertThat(paths.path("/api/records/export").path("get").path("responses").path("200").path("content").has("text/csv"))
+        .isTrue();
     for (Iterator<Map.Entry<String, JsonNode>> path = paths.fields(); path.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = path.next();
       assertThat(entry.getKey()).startsWith("/api/");
