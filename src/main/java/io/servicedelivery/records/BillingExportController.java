@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "401", description = "not authenticated")
 class BillingExportController {
 
-  static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final BillingExports exports;
 
@@ -50,22 +51,28 @@ class BillingExportController {
   @ApiResponse(responseCode = "400", description = "from or to missing or not a date, or to not after from")
   @ApiResponse(responseCode = "403", description = "only operations managers export")
   ResponseEntity<String> export(
-      @Parameter(description = "first day of the period, e.g. 2026-11-01") @RequestParam @DateTimeFormat(iso = ISO.DATE)
+      @Parameter(description = "first day of the period, e.g. 2026-11-01")
+          @RequestParam
+          @DateTimeFormat(iso = ISO.DATE)
           LocalDate from,
-      @Parameter(description = "the day after the period, e.g. 2026-12-01") @RequestParam @DateTimeFormat(iso = ISO.DATE)
+      @Parameter(description = "the day after the period, e.g. 2026-12-01")
+          @RequestParam
+          @DateTimeFormat(iso = ISO.DATE)
           LocalDate to,
       Authentication caller) {
     if (!to.isAfter(from)) {
       throw new InvalidPeriodException();
     }
-    String csv =
-        exports.export(
-            from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant(), caller.getName());
+    String csv = exports.export(startOf(from), startOf(to), caller.getName());
     return ResponseEntity.ok()
         .contentType(TEXT_CSV)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("billing-" + from + "-" + to + ".csv").build().toString())
         .body(csv);
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

@@ -110,7 +110,8 @@ class DeliveryRecordApiTest {
   }
 
   private ResponseEntity<JsonNode> record(String user, String requestId) {
-    return http.withBasicAuth(user, user).getForEntity("/api/service-requests/" + requestId + "/record", JsonNode.class);
+    return http.withBasicAuth(user, user)
+        .getForEntity("/api/service-requests/" + requestId + "/record", JsonNode.class);
   }
 
   private static JsonNode step(JsonNode record, String activityId) {
