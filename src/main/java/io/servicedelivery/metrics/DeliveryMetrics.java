@@ -47,7 +47,7 @@ class DeliveryMetrics {
             .register(registry);
     this.averageRating =
         MultiGauge.builder("servicedelivery.csat.rating.average")
-            .description("Average customer rating (1 to 5) of the delivered requests")
+            .description("Average customer rating (1 to 5)")
             .register(registry);
   }
 
@@ -64,13 +64,13 @@ class DeliveryMetrics {
     }
     jdbc.sql(
             """
-            select coalesce(service_code, :none) as service, outcome, count(*) as requests
-            from service_delivery_record group by coalesce(service_code, :none), outcome""")
-        .param("none", NO_SERVICE)
+            select service_code, outcome, count(*) as requests
+            from service_delivery_record group by service_code, outcome""")
         .query(
             rs -> {
+              String service = rs.getString("service_code");
               counts.put(
-                  Tags.of("service", rs.getString("service"), "status", rs.getString("outcome")),
+                  Tags.of("service", service == null ? NO_SERVICE : service, "status", rs.getString("outcome")),
                   rs.getLong("requests"));
             });
     requests.register(

@@ -375,6 +375,9 @@ class KpiApiTest {
     assertThat(read(unknown).path("detail").asText())
         .isEqualTo("The request has an invalid value: serviceCode is not a service of the catalog: 'TELEPORTATION'.");
     assertInvalid("/api/kpis/weekly?serviceCode=TELEPORTATION", "serviceCode");
+    assertThat(read(get("manager", "/api/kpis?from=&to=&serviceCode=")).path("serviceCode").isNull())
+        .as("blank parameters are absent ones")
+        .isTrue();
     ResponseEntity<String> offset =
         http.withBasicAuth("manager", "manager")
             .getForEntity(
