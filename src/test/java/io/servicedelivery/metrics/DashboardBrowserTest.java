@@ -1,0 +1,213 @@
+package io.servicedelivery.metrics;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.testsupport.HeadlessChromium;
+import io.servicedelivery.testsupport.SampleRequests;
+import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An operations manager signs in through the login page and reads the dashboard: the KPI tiles and the process map
+ * with the requests waiting in execution. Somebody else is refused, and nobody gets there without signing in.
+ *
+ * <p>Saves {@code target/dashboard-screenshot.png}, the dashboard as the manager sees it. Skipped when Chromium or
+ * chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link HeadlessChromium}); on failure a
+ * snapshot goes to {@code target/browser-test/}.
+ */
+@ExtendWith(HeadlessChromium.Required.class)
+@WebIntegrationTest
+@ExcludeFromProcessCoverage
+class DashboardBrowserTest {
+
+  private static final Path OUTPUT = Path.of("target", "browser-test");
+  private static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ResourcePool resourcePool;
+
+  private HeadlessChromium browser;
+  private WebDriver driver;
+  private WebDriverWait wait;
+  private final List<ProcessInstance> requests = new ArrayList<>();
+
+  @RegisterExtension
+  final AfterTestExecutionCallback snapshotOnFailure =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.saveSnapshot(OUTPUT, context.getRequiredTestMethod().getName() + "-failure");
+        }
+      };
+
+  @BeforeEach
+  void openBrowser() {
+    browser = HeadlessChromium.start();
+    driver = browser.driver();
+    wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  @AfterEach
+  void closeBrowserAndDeleteTheRequests() {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      for (ProcessInstance request : requests) {
+        runtimeService.deleteProcessInstanceIfExists(request.getId(), "browser test finished", true, true, true, false);
+        historyService.deleteHistoricProcessInstanceIfExists(request.getId());
+        resourcePool.release(request.getBusinessKey(), ReleaseReason.CANCELLED);
+      }
+    }
+  }
+
+  @Test
+  void operationsManagerSignsInAndSeesTheKeyFiguresAndTheProcessMap() throws IOException {
+    String laptop =
+        startExecution("Replacement laptop for the reception", "LAPTOP_PROVISIONING", "REPLACEMENT", Duration.ofHours(3));
+    String vpn = startExecution("VPN for the new accountant", "NETWORK_ACCESS", "VPN_ACCESS", Duration.ofMinutes(45));
+
+    driver.get(url("/dashboard"));
+    wait.until(urlContains("/login"));
+    signIn("manager", "manager");
+    wait.until(attributeToBe(By.tagName("body"), "data-loaded", "true"));
+    assertThat(driver.getCurrentUrl()).contains("/dashboard");
+    assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("manager");
+
+    // the process map: both requests wait in execution
+    WebElement waiting = wait.until(visibilityOfElementLocated(overlay("waiting", EXECUTE_SERVICE_ACTIVITIES)));
+    assertThat(waiting.getText()).isEqualTo("2");
+    // planned after 3 h and after 45 min (other tests of the shared application may have planned too)
+    assertThat(driver.findElement(overlay("durations", PLAN_DELIVERY)).getDomProperty("textContent"))
+        .matches("⌀ .+p90 .+");
+    waiting.click();
+    wait.until(textToBe(By.id("waiting-title"), "Execute service activities: 2 waiting"));
+    assertThat(driver.findElements(By.cssSelector("#waiting-table tbody tr")))
+        .extracting(row -> row.getAttribute("data-request"))
+        .containsExactlyInAnyOrder(laptop, vpn);
+
+    screenshot();
+  }
+
+  @Test
+  void somebodyWhoIsNoOperationsManagerIsRefused() {
+    driver.get(url("/dashboard"));
+    wait.until(urlContains("/login"));
+    signIn("staff1", "staff1");
+
+    wait.until(textToBe(By.tagName("h1"), "The dashboard is for operations managers"));
+    assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("staff1");
+  }
+
+  @Test
+  void aWrongPasswordKeepsYouOnTheLoginPage() {
+    driver.get(url("/login"));
+    signIn("manager", "not-the-password");
+
+    wait.until(urlContains("/login?error"));
+    assertThat(driver.findElement(By.cssSelector(".message.error")).getText())
+        .isEqualTo("Unknown user or wrong password.");
+  }
+
+  /** A request received {@code ago} and planned now: it waits in execution. */
+  private String startExecution(String title, String serviceCode, String requestType, Duration ago) {
+    Map<String, Object> request = SampleRequests.vpnRequest();
+    request.put(Variables.TITLE, title);
+    request.put(Variables.SERVICE_CODE, serviceCode);
+    request.put(Variables.REQUEST_TYPE, requestType);
+    String definitionId =
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).latestVersion()
+            .singleResult().getId();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(ago)));
+    ProcessInstance instance;
+    try {
+      instance = formService.submitStartForm(definitionId, request);
+    } finally {
+      ClockUtil.reset();
+    }
+    requests.add(instance);
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PLAN_DELIVERY)
+            .singleResult().getId(),
+        Map.of(
+            Variables.PLANNED_START, "2026-11-24T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, "As agreed with the requester"));
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(EXECUTE_SERVICE_ACTIVITIES).count()).isOne();
+    return instance.getBusinessKey();
+  }
+
+  private void signIn(String user, String password) {
+    wait.until(visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("sign-in")).click();
+  }
+
+  private static By overlay(String kind, String activityId) {
+    return By.cssSelector(".overlay-" + kind + "[data-activity='" + activityId + "']");
+  }
+
+  /** The whole page: the window grows to the page's height first. */
+  private void screenshot() throws IOException {
+    long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new Dimension(1600, (int) height + 140));
+    Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.copy(png, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
