@@ -54,6 +54,8 @@ class ApiSecurity {
                         authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/capas", "/api/capas/**")
                     .hasAnyAuthority(authority(QUALITY_ASSURANCE), authority(OPERATIONS_MANAGERS))
+                    .requestMatchers("/api/kpis", "/api/kpis/**")
+                    .hasAuthority(authority(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authority(API_CLIENTS))
                     // the resource pool: the staff read it, resource analysts and operations managers keep it
