@@ -43,7 +43,7 @@
   function formatNumber(value, unit) {
     switch (unit) {
       case 'PERCENT': return number(value, 1) + ' %';
-      case 'SCORE': return number(value, 1) + ' / 5';
+      case 'SCORE': return number(value, 2) + ' of 5';
       case 'MONEY': return number(value, 2);
       case 'HOURS': return number(value, 1) + ' h';
       default: return number(value, Number.isInteger(value) ? 0 : 1);
@@ -139,7 +139,7 @@
 
   function trend(kpi) {
     if (kpi.previousValue === null || kpi.previousValue === undefined) {
-      return '<div class="kpi-trend">no previous period</div>';
+      return '<div class="kpi-trend">' + (kpi.key === 'openAtRisk' ? 'of the open requests, now' : 'no previous value') + '</div>';
     }
     const previous = formatNumber(kpi.previousValue, kpi.unit);
     if (kpi.value === null || kpi.value === undefined || kpi.value === kpi.previousValue) {
