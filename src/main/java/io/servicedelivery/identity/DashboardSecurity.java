@@ -14,9 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -42,6 +44,8 @@ class DashboardSecurity {
     RequestMatcher data = PathPatternRequestMatcher.withDefaults().matcher("/dashboard/api/**");
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
     pagesOnly.setRequestMatcher(new NegatedRequestMatcher(data));
+    AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+    AuthenticationEntryPoint toTheLoginPage = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
     return http.securityMatcher("/dashboard", "/dashboard/**", LOGIN_PAGE, "/logout")
         .authorizeHttpRequests(
             requests ->
@@ -53,13 +57,22 @@ class DashboardSecurity {
         .formLogin(login -> login.loginPage(LOGIN_PAGE).defaultSuccessUrl("/dashboard"))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .requestCache(cache -> cache.requestCache(pagesOnly))
+        // the dashboard's scripts get a status, people the login page or a page that tells them why not
         .exceptionHandling(
             exceptions ->
                 exceptions
-                    // the dashboard's scripts get a status, not the login page
-                    .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), data)
-                    .defaultAccessDeniedHandlerFor(forbiddenData(objectMapper), data)
-                    .accessDeniedHandler(forbiddenPage()))
+                    .authenticationEntryPoint(
+                        (request, response, exception) ->
+                            (data.matches(request) ? unauthorized : toTheLoginPage)
+                                .commence(request, response, exception))
+                    .accessDeniedHandler(
+                        (request, response, exception) -> {
+                          if (data.matches(request)) {
+                            forbiddenData(objectMapper).handle(request, response, exception);
+                          } else {
+                            writeForbiddenPage(request, response);
+                          }
+                        }))
         .build();
   }
 
@@ -72,10 +85,6 @@ class DashboardSecurity {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       objectMapper.writeValue(response.getOutputStream(), problem);
     };
-  }
-
-  private static AccessDeniedHandler forbiddenPage() {
-    return (request, response, exception) -> writeForbiddenPage(request, response);
   }
 
   private static void writeForbiddenPage(HttpServletRequest request, HttpServletResponse response)
