@@ -124,7 +124,7 @@
       tiles.appendChild(tile);
     });
     $('period').textContent = formatDay($('from').value) + ' – ' + formatDay($('to').value) +
-      (result.serviceCode ? ' · ' + serviceName(result.serviceCode) : ' · all services') + ' · requests closed in the period';
+      (result.serviceCode ? ' · ' + serviceName(result.serviceCode) : ' · all services') + ' · requests that ended in the period';
   }
 
   function ratio(kpi) {

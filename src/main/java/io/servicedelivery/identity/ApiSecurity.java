@@ -1,6 +1,7 @@
 package io.servicedelivery.identity;
 
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
+import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
 import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
@@ -9,6 +10,9 @@ import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,10 +29,10 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * Security of the application's own API: stateless HTTP Basic against the Camunda users. The Camunda webapps and
- * {@code /engine-rest} keep their own authentication and are not touched by this chain. A browser signed in through
- * the dashboard's login page ({@link DashboardSecurity}) may read ({@code GET}) with its session too; it never
- * writes with it, and {@code /api} never creates a session.
+ * Security of the application's own API and of the actuator endpoints: stateless HTTP Basic against the Camunda
+ * users. The Camunda webapps and {@code /engine-rest} keep their own authentication and are not touched by these
+ * chains. A browser signed in through the dashboard's login page ({@link DashboardSecurity}) may read ({@code GET}) the
+ * API with its session too; it never writes with it, and {@code /api} never creates a session.
  */
 @Configuration
 class ApiSecurity {
@@ -76,6 +80,33 @@ class ApiSecurity {
                 context.securityContextRepository(
                     new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new SignedInSessionForReading())))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /**
+   * The health status is public, for load balancers and probes; who may see its components is configured in
+   * {@code management.endpoint.health.roles}. The metrics are for the monitoring systems and the operations managers.
+   */
+  @Bean
+  SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                    .permitAll()
+                    .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                    .hasAnyAuthority(authority(MONITORING), authority(OPERATIONS_MANAGERS))
+                    .anyRequest()
+                    .hasAuthority(authority(OPERATIONS_MANAGERS)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(unauthorized(objectMapper))
+                    .accessDeniedHandler(forbidden(objectMapper)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();

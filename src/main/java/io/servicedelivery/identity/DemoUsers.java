@@ -1,6 +1,7 @@
 package io.servicedelivery.identity;
 
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
+import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
@@ -38,7 +39,8 @@ class DemoUsers {
           new DemoUser("staff2", "Noor", "Network", List.of(OPERATIONAL_STAFF)),
           new DemoUser("qa", "Quinn", "Adams", List.of(QUALITY_ASSURANCE)),
           new DemoUser("analyst", "Ana", "Silva", List.of(RESOURCE_ANALYSTS)),
-          new DemoUser("portal", "Customer", "Portal", List.of(API_CLIENTS)));
+          new DemoUser("portal", "Customer", "Portal", List.of(API_CLIENTS)),
+          new DemoUser("prometheus", "Metrics", "Scraper", List.of(MONITORING)));
 
   static final String ADMIN = "demo";
 

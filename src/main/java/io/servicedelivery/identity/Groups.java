@@ -12,6 +12,8 @@ public final class Groups {
   public static final String RESOURCE_ANALYSTS = "resource-analysts";
   /** systems and portals that submit and follow requests through {@code /api}; they do no work in Tasklist */
   public static final String API_CLIENTS = "api-clients";
+  /** systems that scrape the application's metrics ({@code /actuator/prometheus}), such as Prometheus */
+  public static final String MONITORING = "monitoring";
 
   /** the groups of people who work in Tasklist */
   public static final List<String> ALL =

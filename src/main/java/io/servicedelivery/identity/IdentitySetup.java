@@ -5,6 +5,7 @@ import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_C
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
+import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
@@ -54,7 +55,8 @@ class IdentitySetup {
           OPERATIONAL_STAFF, "Operational Staff",
           QUALITY_ASSURANCE, "Quality Assurance",
           RESOURCE_ANALYSTS, "Resource Analysts",
-          API_CLIENTS, "API Clients");
+          API_CLIENTS, "API Clients",
+          MONITORING, "Monitoring");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -72,6 +74,7 @@ class IdentitySetup {
   public void setUp() {
     Groups.ALL.forEach(this::createGroup);
     createGroup(API_CLIENTS);
+    createGroup(MONITORING);
     Groups.ALL.forEach(group -> grant(group, APPLICATION, "tasklist", ACCESS));
     grant(OPERATIONS_MANAGERS, APPLICATION, "cockpit", ACCESS);
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,7 +64,7 @@ class KpiController {
           String to,
       @Parameter(description = "one service of the catalog; all when absent") @RequestParam(required = false)
           String serviceCode) {
-    return reports.summary(KpiPeriod.parse(from, to, clock), serviceCode);
+    return reports.summary(KpiPeriod.parse(from, to, clock), service(serviceCode));
   }
 
   @GetMapping("/weekly")
@@ -75,7 +76,7 @@ class KpiController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String serviceCode) {
-    return reports.weekly(KpiPeriod.parse(from, to, clock), serviceCode);
+    return reports.weekly(KpiPeriod.parse(from, to, clock), service(serviceCode));
   }
 
   @GetMapping("/by-service")
@@ -83,5 +84,10 @@ class KpiController {
   @ApiResponse(responseCode = "200", description = "One entry per service, by name")
   List<ServiceKpis> byService(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return reports.byService(KpiPeriod.parse(from, to, clock));
+  }
+
+  /** {@code serviceCode=} as a form without a choice sends it: all services */
+  private static String service(String serviceCode) {
+    return StringUtils.hasText(serviceCode) ? serviceCode : null;
   }
 }

@@ -26,13 +26,13 @@ record KpiPeriod(Instant from, Instant to) {
           + "(the start of that day in UTC)";
 
   /**
-   * @param from an ISO-8601 instant or date; by default 30 days before {@code to}
-   * @param to an ISO-8601 instant or date, exclusive; by default now
+   * @param from an ISO-8601 instant or date; by default (also when blank) 30 days before {@code to}
+   * @param to an ISO-8601 instant or date, exclusive; by default (also when blank) now
    */
   static KpiPeriod parse(String from, String to, Clock clock) {
     List<InvalidField> errors = new ArrayList<>();
-    Instant start = from == null ? null : instant("from", from, errors);
-    Instant end = to == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : instant("to", to, errors);
+    Instant start = isBlank(from) ? null : instant("from", from, errors);
+    Instant end = isBlank(to) ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : instant("to", to, errors);
     if (!errors.isEmpty()) {
       throw new InvalidKpiQueryException(errors);
     }
@@ -43,6 +43,10 @@ record KpiPeriod(Instant from, Instant to) {
       throw new InvalidKpiQueryException(List.of(new InvalidField("from", "must be before to (" + end + ")")));
     }
     return new KpiPeriod(start, end);
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   private static Instant instant(String field, String text, List<InvalidField> errors) {

@@ -12,6 +12,7 @@ import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.SampleRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ class KpiApiTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtimeService;
+  @Autowired Clock clock;
 
   @BeforeEach
   void generateHistory() {
@@ -322,7 +324,7 @@ class KpiApiTest {
     JsonNode report = read(get("manager", "/api/kpis"));
 
     Instant to = Instant.parse(report.path("to").asText());
-    assertThat(to).isBetween(Instant.now().minusSeconds(60), Instant.now());
+    assertThat(to).isBetween(clock.instant().minusSeconds(60), clock.instant());
     assertThat(Instant.parse(report.path("from").asText())).isEqualTo(to.minus(Duration.ofDays(30)));
     assertThat(render(report.path("kpis")))
         .as("nothing ended in the last 30 days; the previous period has nothing either")
@@ -375,6 +377,9 @@ class KpiApiTest {
     assertThat(read(unknown).path("detail").asText())
         .isEqualTo("The request has an invalid value: serviceCode is not a service of the catalog: 'TELEPORTATION'.");
     assertInvalid("/api/kpis/weekly?serviceCode=TELEPORTATION", "serviceCode");
+    assertThat(read(get("manager", "/api/kpis?from=&to=&serviceCode=")).path("serviceCode").isNull())
+        .as("blank parameters are absent ones")
+        .isTrue();
     ResponseEntity<String> offset =
         http.withBasicAuth("manager", "manager")
             .getForEntity(
