@@ -25,11 +25,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Security of the application's own API and of the actuator endpoints: stateless HTTP Basic against the Camunda
  * users. The Camunda webapps and {@code /engine-rest} keep their own authentication and are not touched by these
- * chains.
+ * chains. A browser signed in through the dashboard's login page ({@link DashboardSecurity}) may read ({@code GET}) the
+ * API with its session too; it never writes with it, and {@code /api} never creates a session.
  */
 @Configuration
 class ApiSecurity {
@@ -79,6 +82,11 @@ class ApiSecurity {
                 exceptions
                     .authenticationEntryPoint(unauthorized(objectMapper))
                     .accessDeniedHandler(forbidden(objectMapper)))
+        .securityContext(
+            context ->
+                context.securityContextRepository(
+                    new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SignedInSessionForReading())))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
@@ -122,7 +130,10 @@ class ApiSecurity {
 
   private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {
     return (request, response, exception) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"service-delivery\"");
+      // the dashboard's scripts, whose session has ended, get the problem without the browser's password dialog
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"service-delivery\"");
+      }
       write(
           response,
           objectMapper,

@@ -1,0 +1,266 @@
+package io.servicedelivery.metrics;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Service;
+
+/**
+ * The numbers of the dashboard's process map, per activity of the service-delivery process (all its versions), read
+ * from the engine's history and runtime:
+ *
+ * <ul>
+ *   <li><b>durations</b>: average and 90th percentile (nearest rank) of the activity instances that finished in the
+ *       period, cancelled ones left out;
+ *   <li><b>waiting</b>: requests at the activity now (its unfinished instances; the delivery sub-process, which only
+ *       contains the places where work waits, is not a place of its own);
+ *   <li><b>SLA breaches</b>: for every resolution SLA breach in the period (the {@code BoundaryEvent_SlaBreached}
+ *       timer fired), the activity the request was at when it fired: started before the breach and not finished
+ *       before it;
+ *   <li><b>reworks</b>: every pass through a task or call activity in the period that was not the request's first pass
+ *       there, such as the execution again after a failed quality review or after a corrective action (the gateways
+ *       and events of the loop are not counted).
+ * </ul>
+ *
+ * The period is half-open, {@code [from, to)}.
+ */
+@Service
+public class ProcessMapStatistics {
+
+  /** activity types that contain the places where requests wait, rather than being one */
+  private static final Set<String> CONTAINERS = Set.of("subProcess", "multiInstanceBody");
+
+  private final RepositoryService repositoryService;
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final ServiceDeliveryRecords records;
+  private final ServiceCatalog catalog;
+
+  ProcessMapStatistics(
+      RepositoryService repositoryService,
+      HistoryService historyService,
+      RuntimeService runtimeService,
+      ServiceDeliveryRecords records,
+      ServiceCatalog catalog) {
+    this.repositoryService = repositoryService;
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.records = records;
+    this.catalog = catalog;
+  }
+
+  /** The BPMN XML of the latest service-delivery definition, the diagram the numbers are drawn on. */
+  public String diagram() {
+    ProcessDefinition latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(SERVICE_DELIVERY)
+            .latestVersion()
+            .singleResult();
+    try (InputStream xml = repositoryService.getProcessModel(latest.getId())) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The numbers of every activity that has any, ordered by activity id. */
+  public List<ActivityStatistics> activities(Instant from, Instant to) {
+    Map<String, List<Long>> durations = new TreeMap<>();
+    Map<String, Long> waiting = new TreeMap<>();
+    Map<String, Long> breaches = new TreeMap<>();
+    Map<String, Long> reworks = new TreeMap<>();
+    Set<String> touched = new LinkedHashSet<>();
+    for (String definitionId : definitionIds()) {
+      historyService
+          .createHistoricActivityInstanceQuery()
+          .processDefinitionId(definitionId)
+          .finished()
+          .finishedAfter(Date.from(from))
+          .finishedBefore(Date.from(to))
+          .list()
+          .stream()
+          .filter(instance -> !instance.isCanceled() && within(instance.getEndTime(), from, to))
+          .forEach(instance ->
+              durations.computeIfAbsent(instance.getActivityId(), id -> new ArrayList<>())
+                  .add(instance.getDurationInMillis()));
+      unfinished(definitionId, null)
+          .forEach(instance -> waiting.merge(instance.getActivityId(), 1L, Long::sum));
+      historyService
+          .createHistoricActivityInstanceQuery()
+          .processDefinitionId(definitionId)
+          .activityId(SLA_BREACHED)
+          .list()
+          .stream()
+          .filter(breach -> within(breach.getStartTime(), from, to))
+          .forEach(breach ->
+              activityAt(breach.getProcessInstanceId(), breach.getStartTime())
+                  .forEach(activityId -> breaches.merge(activityId, 1L, Long::sum)));
+      historyService
+          .createHistoricActivityInstanceQuery()
+          .processDefinitionId(definitionId)
+          .startedAfter(Date.from(from))
+          .startedBefore(Date.from(to))
+          .list()
+          .forEach(instance -> touched.add(instance.getProcessInstanceId()));
+    }
+    touched.forEach(processInstanceId -> countReworks(processInstanceId, from, to, reworks));
+
+    Set<String> activityIds = new TreeSet<>();
+    activityIds.addAll(durations.keySet());
+    activityIds.addAll(waiting.keySet());
+    activityIds.addAll(breaches.keySet());
+    activityIds.addAll(reworks.keySet());
+    return activityIds.stream()
+        .map(activityId -> {
+          List<Long> finished = durations.getOrDefault(activityId, List.of());
+          return new ActivityStatistics(
+              activityId,
+              finished.size(),
+              finished.isEmpty() ? null : Math.round(finished.stream().mapToLong(Long::longValue).average().orElse(0)),
+              percentile90(finished),
+              waiting.getOrDefault(activityId, 0L),
+              breaches.getOrDefault(activityId, 0L),
+              reworks.getOrDefault(activityId, 0L));
+        })
+        .toList();
+  }
+
+  /** The requests waiting at the activity now, longest waiting first. */
+  public List<WaitingRequest> waitingAt(String activityId) {
+    List<HistoricActivityInstance> instances = new ArrayList<>();
+    definitionIds().forEach(definitionId -> instances.addAll(unfinished(definitionId, activityId)));
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> businessKeys =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceIds(instances.stream().map(HistoricActivityInstance::getProcessInstanceId)
+                .collect(Collectors.toSet()))
+            .list()
+            .stream()
+            .filter(instance -> instance.getBusinessKey() != null)
+            .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
+    return instances.stream()
+        .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
+            .thenComparing(HistoricActivityInstance::getProcessInstanceId))
+        .map(instance -> waitingRequest(instance, businessKeys.get(instance.getProcessInstanceId())))
+        .toList();
+  }
+
+  private WaitingRequest waitingRequest(HistoricActivityInstance instance, String requestId) {
+    Optional<ServiceDeliveryRecord> record = requestId == null ? Optional.empty() : records.find(requestId);
+    String serviceCode = record.map(ServiceDeliveryRecord::serviceCode).orElse(null);
+    String serviceName =
+        serviceCode == null ? null : catalog.find(serviceCode).map(ServiceDefinition::name).orElse(serviceCode);
+    Object slaState = runtimeService.getVariable(instance.getProcessInstanceId(), Variables.SLA_STATE);
+    String assignee =
+        instance.getAssignee() != null
+            ? instance.getAssignee()
+            : record.map(ServiceDeliveryRecord::assignedTo).orElse(null);
+    return new WaitingRequest(
+        requestId,
+        record.map(ServiceDeliveryRecord::title).orElse(null),
+        serviceCode,
+        serviceName,
+        instance.getStartTime().toInstant(),
+        assignee,
+        slaState == null ? null : slaState.toString());
+  }
+
+  private List<String> definitionIds() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).list().stream()
+        .map(ProcessDefinition::getId)
+        .toList();
+  }
+
+  private List<HistoricActivityInstance> unfinished(String definitionId, String activityId) {
+    var query = historyService.createHistoricActivityInstanceQuery().processDefinitionId(definitionId).unfinished();
+    if (activityId != null) {
+      query.activityId(activityId);
+    }
+    return query.list().stream().filter(instance -> !CONTAINERS.contains(instance.getActivityType())).toList();
+  }
+
+  /** The activities a request was at when its SLA was breached: started before the breach, not finished before it. */
+  private List<String> activityAt(String processInstanceId, Date breachedAt) {
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .list()
+        .stream()
+        .filter(instance -> !CONTAINERS.contains(instance.getActivityType()))
+        .filter(instance -> instance.getStartTime().before(breachedAt))
+        .filter(instance -> instance.getEndTime() == null || !instance.getEndTime().before(breachedAt))
+        .map(HistoricActivityInstance::getActivityId)
+        .distinct()
+        .toList();
+  }
+
+  /** Every pass after a request's first one through an activity, if it started in the period. */
+  private void countReworks(String processInstanceId, Instant from, Instant to, Map<String, Long> reworks) {
+    Map<String, List<HistoricActivityInstance>> passes =
+        historyService
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .list()
+            .stream()
+            .filter(ProcessMapStatistics::isWork)
+            .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
+    passes.forEach((activityId, instances) ->
+        instances.stream()
+            .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime, Comparator.nullsFirst(Date::compareTo))
+                .thenComparing(HistoricActivityInstance::getId))
+            .skip(1)
+            .filter(instance -> within(instance.getStartTime(), from, to))
+            .forEach(instance -> reworks.merge(activityId, 1L, Long::sum)));
+  }
+
+  /** tasks and call activities: where work is done, unlike the gateways and events a rework loop also passes */
+  private static boolean isWork(HistoricActivityInstance instance) {
+    String type = instance.getActivityType();
+    return type.endsWith("Task") || type.equals("task") || type.equals("callActivity");
+  }
+
+  private static boolean within(Date moment, Instant from, Instant to) {
+    Instant instant = moment.toInstant();
+    return !instant.isBefore(from) && instant.isBefore(to);
+  }
+
+  private static Long percentile90(List<Long> durations) {
+    if (durations.isEmpty()) {
+      return null;
+    }
+    List<Long> sorted = durations.stream().sorted().toList();
+    int rank = (int) Math.ceil(0.9 * sorted.size());
+    return sorted.get(rank - 1);
+  }
+}

@@ -1,0 +1,201 @@
+package io.servicedelivery.metrics;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.HANDLE_SLA_BREACH;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.MONITOR_PROGRESS;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REGISTER_REWORK;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.testsupport.AbstractProcessTest;
+import io.servicedelivery.testsupport.ProcessTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The process map's numbers from real requests: a laptop and two VPN requests planned after 30, 60 and 60 minutes; one
+ * VPN executed in an hour, failed in the quality review and back in execution (a rework), the other breaching its SLA
+ * in execution.
+ */
+@ProcessTest
+class ProcessMapStatisticsTest extends AbstractProcessTest {
+
+  /** an engine of its own, so that no other test class's history counts */
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties processMapCoverage() {
+      return ProcessEngineCoverageProperties.builder()
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
+          .build();
+    }
+  }
+
+  private static final Instant DAY_BEFORE = T0.minus(Duration.ofDays(1));
+  private static final Instant DAY_AFTER = T0.plus(Duration.ofDays(1));
+  private static final long MINUTE = 60_000;
+
+  @Autowired ProcessMapStatistics statistics;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+  @Autowired ServiceCatalog catalog;
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    List<String> finished =
+        historyService.createHistoricProcessInstanceQuery().list().stream().map(HistoricProcessInstance::getId).toList();
+    if (!finished.isEmpty()) {
+      historyService.deleteHistoricProcessInstancesIfExists(finished);
+    }
+  }
+
+  @Test
+  void durationsWaitingRequestsBreachesAndReworksPerActivity() {
+    String first = submit(laptopReplacement());
+    String reworked = submit(vpnRequest());
+    String breached = submit(vpnRequest());
+    setClock(T0.plus(Duration.ofMinutes(30)));
+    plan(first);
+    setClock(T0.plus(Duration.ofMinutes(60)));
+    plan(breached);
+    plan(reworked);
+    setClock(T0.plus(Duration.ofHours(2)));
+    reportDone(reworked);
+    complete(reworked, REVIEW_QUALITY, Map.of(
+        Variables.QUALITY_VERDICT, "FAILED",
+        Variables.QUALITY_FINDINGS, "The data owner's approval is not documented",
+        Variables.FINDING_SEVERITY, "MINOR"));
+    Instant breachDue = T0.plus(catalog.get("NETWORK_ACCESS").slaFor(io.servicedelivery.catalog.Priority.HIGH)
+        .orElseThrow().resolution());
+    setClock(breachDue);
+    managementService.executeJob(timer(processInstanceOf(breached), SLA_BREACHED).getId());
+
+    Map<String, ActivityStatistics> today = byActivity(statistics.activities(DAY_BEFORE, DAY_AFTER));
+
+    assertThat(today.get(PLAN_DELIVERY))
+        .isEqualTo(new ActivityStatistics(PLAN_DELIVERY, 3, 50 * MINUTE, 60 * MINUTE, 0, 0, 0));
+    assertThat(today.get(EXECUTE_SERVICE_ACTIVITIES))
+        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 1, 60 * MINUTE, 60 * MINUTE, 3, 1, 1));
+    assertThat(today.get(MONITOR_PROGRESS).reworks()).isZero();
+    assertThat(today.get(REGISTER_REWORK)).extracting(ActivityStatistics::finished, ActivityStatistics::reworks)
+        .containsExactly(1L, 0L);
+    assertThat(today.get(HANDLE_SLA_BREACH))
+        .isEqualTo(new ActivityStatistics(HANDLE_SLA_BREACH, 0, null, null, 1, 0, 0));
+    assertThat(today.values()).filteredOn(activity -> activity.slaBreaches() > 0)
+        .extracting(ActivityStatistics::activityId).containsExactly(EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(today.values()).filteredOn(activity -> activity.reworks() > 0)
+        .extracting(ActivityStatistics::activityId).containsExactly(EXECUTE_SERVICE_ACTIVITIES);
+
+    // the next day: nothing finished, breached or reworked then, but the requests still wait
+    Map<String, ActivityStatistics> tomorrow =
+        byActivity(statistics.activities(DAY_AFTER, DAY_AFTER.plus(Duration.ofDays(1))));
+    assertThat(tomorrow.get(EXECUTE_SERVICE_ACTIVITIES))
+        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 0, null, null, 3, 0, 0));
+    assertThat(tomorrow).doesNotContainKey(PLAN_DELIVERY);
+
+    assertThat(statistics.waitingAt(EXECUTE_SERVICE_ACTIVITIES))
+        .extracting(
+            WaitingRequest::requestId,
+            WaitingRequest::title,
+            WaitingRequest::serviceCode,
+            WaitingRequest::serviceName,
+            WaitingRequest::since,
+            WaitingRequest::assignee,
+            WaitingRequest::slaState)
+        .containsExactly(
+            tuple(first, "Replacement laptop for the reception", "LAPTOP_PROVISIONING", "Laptop provisioning",
+                T0.plus(Duration.ofMinutes(30)), assigneeOf(first), "ON_TRACK"),
+            tuple(breached, "VPN for a new colleague", "NETWORK_ACCESS", "Network access",
+                T0.plus(Duration.ofMinutes(60)), assigneeOf(breached), "BREACHED"),
+            tuple(reworked, "VPN for a new colleague", "NETWORK_ACCESS", "Network access",
+                T0.plus(Duration.ofHours(2)), assigneeOf(reworked), "ON_TRACK"));
+    assertThat(statistics.waitingAt(HANDLE_SLA_BREACH)).extracting(WaitingRequest::requestId, WaitingRequest::assignee)
+        .containsExactly(tuple(breached, null));
+    assertThat(statistics.waitingAt(PLAN_DELIVERY)).isEmpty();
+  }
+
+  @Test
+  void theDiagramIsTheLatestServiceDeliveryProcess() {
+    assertThat(statistics.diagram())
+        .contains("<bpmn:process id=\"service-delivery\"")
+        .contains("id=\"" + EXECUTE_SERVICE_ACTIVITIES + "\"")
+        .contains("<bpmndi:BPMNDiagram");
+  }
+
+  /** staff2, the one network person, can take two requests at a time; the laptop goes to staff1 */
+  private static Map<String, Object> laptopReplacement() {
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.SERVICE_CODE, "LAPTOP_PROVISIONING");
+    request.put(Variables.REQUEST_TYPE, "REPLACEMENT");
+    request.put(Variables.TITLE, "Replacement laptop for the reception");
+    return request;
+  }
+
+  private String submit(Map<String, Object> request) {
+    String definitionId =
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).latestVersion()
+            .singleResult().getId();
+    ProcessInstance instance = formService.submitStartForm(definitionId, request);
+    executeAsyncJobs();
+    return instance.getBusinessKey();
+  }
+
+  private void plan(String requestId) {
+    complete(requestId, PLAN_DELIVERY, Map.of(
+        Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+        Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+        Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+  }
+
+  private void reportDone(String requestId) {
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, Map.of(
+        Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()),
+        Variables.PROGRESS_STATUS, "DONE",
+        Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
+        Variables.EFFORT_HOURS, 1.0));
+  }
+
+  private String processInstanceOf(String requestId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+        .processDefinitionKey(SERVICE_DELIVERY).singleResult().getId();
+  }
+
+  private String assigneeOf(String requestId) {
+    String assignee = task(requestId, EXECUTE_SERVICE_ACTIVITIES).getAssignee();
+    assertThat(assignee).as("assignee of %s", requestId).isNotNull();
+    return assignee;
+  }
+
+  private static Map<String, ActivityStatistics> byActivity(List<ActivityStatistics> activities) {
+    return activities.stream().collect(Collectors.toMap(ActivityStatistics::activityId, Function.identity()));
+  }
+}
