@@ -12,6 +12,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
 import io.servicedelivery.testsupport.TemporaryUsers;
@@ -39,7 +40,6 @@ import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProces
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -88,37 +88,25 @@ class DashboardBrowserTest {
   private final List<ProcessInstance> requests = new ArrayList<>();
   private final List<String> seeded = new ArrayList<>();
 
-  @RegisterExtension
-  final AfterTestExecutionCallback snapshotOnFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          browser.saveSnapshot(OUTPUT, context.getRequiredTestMethod().getName() + "-failure");
-        }
-      };
+  @RegisterExtension final BrowserSession session = new BrowserSession(OUTPUT, TIMEOUT);
 
   @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.start();
+  void useTheBrowser() {
+    browser = session.browser();
     driver = browser.driver();
-    wait = new WebDriverWait(driver, TIMEOUT);
+    wait = session.waiting();
   }
 
   @AfterEach
-  void closeBrowserAndDeleteTheRequests() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      for (String requestId : seeded) {
-        jdbc.sql("delete from customer_feedback where request_id = ?").param(requestId).update();
-        jdbc.sql("delete from service_delivery_record where request_id = ?").param(requestId).update();
-      }
-      for (ProcessInstance request : requests) {
-        runtimeService.deleteProcessInstanceIfExists(request.getId(), "browser test finished", true, true, true, false);
-        historyService.deleteHistoricProcessInstanceIfExists(request.getId());
-        resourcePool.release(request.getBusinessKey(), ReleaseReason.CANCELLED);
-      }
+  void deleteTheRequests() {
+    for (String requestId : seeded) {
+      jdbc.sql("delete from customer_feedback where request_id = ?").param(requestId).update();
+      jdbc.sql("delete from service_delivery_record where request_id = ?").param(requestId).update();
+    }
+    for (ProcessInstance request : requests) {
+      runtimeService.deleteProcessInstanceIfExists(request.getId(), "browser test finished", true, true, true, false);
+      historyService.deleteHistoricProcessInstanceIfExists(request.getId());
+      resourcePool.release(request.getBusinessKey(), ReleaseReason.CANCELLED);
     }
   }
 

@@ -21,6 +21,7 @@ import io.servicedelivery.identity.TasklistFilters;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.quality.Capas;
 import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
@@ -44,7 +45,6 @@ import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProces
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -98,37 +98,24 @@ class TasklistBrowserTest {
   private String requestId;
   private String processInstanceId;
 
-  /** Runs before {@code @AfterEach}, while the browser still shows what went wrong. */
-  @RegisterExtension
-  final AfterTestExecutionCallback snapshotOnFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          browser.saveSnapshot(OUTPUT, context.getRequiredTestMethod().getName() + "-failure");
-        }
-      };
+  @RegisterExtension final BrowserSession session = new BrowserSession(OUTPUT, TIMEOUT);
 
   @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.start();
+  void useTheBrowser() {
+    browser = session.browser();
     driver = browser.driver();
-    wait = new WebDriverWait(driver, TIMEOUT);
+    wait = session.waiting();
   }
 
   @AfterEach
-  void closeBrowserAndDeleteTheRequest() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (processInstanceId != null) {
-        runtimeService.deleteProcessInstanceIfExists(
-            processInstanceId, "browser test finished", true, true, true, false);
-        historyService.deleteHistoricProcessInstanceIfExists(processInstanceId);
-      }
-      if (requestId != null) {
-        resourcePool.release(requestId, ReleaseReason.CANCELLED);
-      }
+  void deleteTheRequest() {
+    if (processInstanceId != null) {
+      runtimeService.deleteProcessInstanceIfExists(
+          processInstanceId, "browser test finished", true, true, true, false);
+      historyService.deleteHistoricProcessInstanceIfExists(processInstanceId);
+    }
+    if (requestId != null) {
+      resourcePool.release(requestId, ReleaseReason.CANCELLED);
     }
   }
 
