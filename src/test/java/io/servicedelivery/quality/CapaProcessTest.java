@@ -107,9 +107,11 @@ class CapaProcessTest extends AbstractProcessTest {
     verify(id, "EFFECTIVE");
 
     assertThat(capas.status(id)).isEqualTo("CLOSED");
-    assertThat(jdbc.sql("select revision || ':' || effective from capa_action_plan where capa_id = ? order by revision")
-            .param(id).query(String.class).list())
-        .containsExactly("1:FALSE", "2:TRUE");
+    assertThat(jdbc.sql("select revision, effective from capa_action_plan where capa_id = ? order by revision")
+            .param(id)
+            .query((rs, row) -> rs.getInt("revision") + ":" + rs.getBoolean("effective"))
+            .list())
+        .containsExactly("1:false", "2:true");
   }
 
   @Test
