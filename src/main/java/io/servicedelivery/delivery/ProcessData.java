@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -18,28 +16,23 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 final class ProcessData {
 
-  private final Function<String, Object> variables;
+  private final VariableScope scope;
 
-  private ProcessData(Function<String, Object> variables) {
-    this.variables = variables;
+  private ProcessData(VariableScope scope) {
+    this.scope = scope;
   }
 
   static ProcessData of(VariableScope scope) {
-    return new ProcessData(scope::getVariable);
-  }
-
-  /** The variables of a process instance as {@code RuntimeService.getVariables} returns them. */
-  static ProcessData of(Map<String, Object> variables) {
-    return new ProcessData(variables::get);
+    return new ProcessData(scope);
   }
 
   String string(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     return value == null ? null : value.toString();
   }
 
   Instant instant(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     if (value == null) {
       return null;
     }
@@ -53,7 +46,7 @@ final class ProcessData {
   }
 
   BigDecimal decimal(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       return null;
     }
@@ -61,7 +54,7 @@ final class ProcessData {
   }
 
   long longValue(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     if (value instanceof Number number) {
       return number.longValue();
     }
@@ -73,18 +66,18 @@ final class ProcessData {
 
   /** @return the number, or null when the variable is absent */
   Integer integer(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     return value instanceof Number number ? number.intValue() : null;
   }
 
   int integer(String name, int whenAbsent) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     return value instanceof Number number ? number.intValue() : whenAbsent;
   }
 
   /** A list of strings, stored as a JSON list by Tasklist's checklist or as a Java list by the API. */
   List<String> strings(String name) {
-    Object value = variables.apply(name);
+    Object value = scope.getVariable(name);
     List<String> strings = new ArrayList<>();
     if (value instanceof Collection<?> collection) {
       collection.forEach(element -> strings.add(String.valueOf(element)));
