@@ -1,6 +1,7 @@
 package io.servicedelivery.metrics;
 
 import io.servicedelivery.web.InvalidField;
+import io.servicedelivery.web.InvalidParametersException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -34,13 +35,13 @@ record KpiPeriod(Instant from, Instant to) {
     Instant start = isBlank(from) ? null : instant("from", from, errors);
     Instant end = isBlank(to) ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : instant("to", to, errors);
     if (!errors.isEmpty()) {
-      throw new InvalidKpiQueryException(errors);
+      throw new InvalidParametersException(errors);
     }
     if (start == null) {
       start = end.minus(DEFAULT_LENGTH);
     }
     if (!start.isBefore(end)) {
-      throw new InvalidKpiQueryException(List.of(new InvalidField("from", "must be before to (" + end + ")")));
+      throw new InvalidParametersException("from", "must be before to (" + end + ")");
     }
     return new KpiPeriod(start, end);
   }
@@ -79,8 +80,8 @@ record KpiPeriod(Instant from, Instant to) {
     LocalDate monday =
         from.atOffset(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     if (Duration.between(monday.atStartOfDay(ZoneOffset.UTC).toInstant(), to).toDays() > 7L * MAX_WEEKS) {
-      throw new InvalidKpiQueryException(
-          List.of(new InvalidField("from", "must be at most " + MAX_WEEKS + " weeks before to for weekly figures")));
+      throw new InvalidParametersException(
+          "from", "must be at most " + MAX_WEEKS + " weeks before to for weekly figures");
     }
     List<Week> weeks = new ArrayList<>();
     for (LocalDate start = monday; start.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(to);

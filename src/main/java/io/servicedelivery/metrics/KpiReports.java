@@ -1,7 +1,7 @@
 package io.servicedelivery.metrics;
 
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.web.InvalidField;
+import io.servicedelivery.web.InvalidParametersException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -79,8 +79,8 @@ class KpiReports {
 
   private void requireKnown(String serviceCode) {
     if (serviceCode != null && catalog.versions(serviceCode).isEmpty()) {
-      throw new InvalidKpiQueryException(
-          List.of(new InvalidField("serviceCode", "is not a service of the catalog: '" + serviceCode + "'")));
+      throw new InvalidParametersException(
+          "serviceCode", "is not a service of the catalog: '" + serviceCode + "'");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.servicedelivery.records;
 
+import io.servicedelivery.web.InvalidParametersException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,7 +62,7 @@ class BillingExportController {
           LocalDate to,
       Authentication caller) {
     if (!to.isAfter(from)) {
-      throw new InvalidPeriodException();
+      throw new InvalidParametersException("to", "must be after from");
     }
     String csv = exports.export(startOf(from), startOf(to), caller.getName());
     return ResponseEntity.ok()

@@ -111,6 +111,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /** Bean Validation of a {@code @Validated} bean's method outside the web layer's own validation. */
+  @ExceptionHandler(InvalidParametersException.class)
+  ResponseEntity<Object> handleInvalidParameters(InvalidParametersException ex, WebRequest request) {
+    return invalid(ex, ex.errors(), new HttpHeaders(), request);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
     List<InvalidField> errors =
