@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,7 @@ class CatalogChangeFourEyesListener implements TaskListener {
         }
       }
       case EVENTNAME_COMPLETE -> {
-        String reviewer = reviewer(task);
+        String reviewer = CompletingUser.of(task, identityService);
         if (reviewer == null) {
           throw new AuthorizationException(
               "Catalog change request " + data.string(CATALOG_CHANGE_REQUEST_ID)
@@ -58,14 +57,6 @@ class CatalogChangeFourEyesListener implements TaskListener {
   }
 
   /** Who completes the task: the authenticated user (Tasklist, REST API), else the assignee. */
-  private String reviewer(DelegateTask task) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
-  }
-
   private static AuthorizationException fourEyes(ProcessData data, String proposer) {
     return new AuthorizationException(
         "Four eyes: " + proposer + " proposed catalog change request " + data.string(CATALOG_CHANGE_REQUEST_ID)
