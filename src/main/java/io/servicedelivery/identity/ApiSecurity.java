@@ -1,5 +1,6 @@
 package io.servicedelivery.identity;
 
+import static io.servicedelivery.identity.CamundaIdentityAuthenticationProvider.authorityOf;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
@@ -39,19 +40,19 @@ class ApiSecurity {
 
   @Bean
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-    return http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             requests ->
                 requests
                     // catalog changes are the operations managers' business, before anything else is looked at
                     .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
-                    .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     // so are priority changes and the business calendars' changes; everybody may read calendars
                     .requestMatchers(HttpMethod.PUT, "/api/service-requests/*/priority", "/api/catalog/calendars/**")
-                    .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     // so is the billing export
                     .requestMatchers("/api/records/**")
-                    .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     // a request's record is for the staff, not for the customer's systems
                     .requestMatchers(HttpMethod.GET, "/api/service-requests/*/record")
                     .hasAnyAuthority(staff())
@@ -62,34 +63,26 @@ class ApiSecurity {
                         "/api/service-requests/*/customer-response",
                         "/api/service-requests/*/feedback")
                     .hasAnyAuthority(
-                        authority(API_CLIENTS), authority(SERVICE_COORDINATORS), authority(OPERATIONS_MANAGERS))
+                        authorityOf(API_CLIENTS), authorityOf(SERVICE_COORDINATORS), authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/capas", "/api/capas/**")
-                    .hasAnyAuthority(authority(QUALITY_ASSURANCE), authority(OPERATIONS_MANAGERS))
+                    .hasAnyAuthority(authorityOf(QUALITY_ASSURANCE), authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/kpis", "/api/kpis/**")
-                    .hasAuthority(authority(OPERATIONS_MANAGERS))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
-                    .hasAuthority(authority(API_CLIENTS))
+                    .hasAuthority(authorityOf(API_CLIENTS))
                     // the resource pool: the staff read it, resource analysts and operations managers keep it
                     .requestMatchers(HttpMethod.GET, "/api/resources", "/api/resources/**")
                     .hasAnyAuthority(staff())
                     .requestMatchers("/api/resources", "/api/resources/**")
-                    .hasAnyAuthority(authority(RESOURCE_ANALYSTS), authority(OPERATIONS_MANAGERS))
+                    .hasAnyAuthority(authorityOf(RESOURCE_ANALYSTS), authorityOf(OPERATIONS_MANAGERS))
                     .anyRequest()
                     .authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
-        .exceptionHandling(
-            exceptions ->
-                exceptions
-                    .authenticationEntryPoint(unauthorized(objectMapper))
-                    .accessDeniedHandler(forbidden(objectMapper)))
         .securityContext(
             context ->
                 context.securityContextRepository(
                     new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), new SignedInSessionForReading())))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable)
-        .build();
+                        new RequestAttributeSecurityContextRepository(), new SignedInSessionForReading())));
+    return statelessBasic(http, objectMapper).build();
   }
 
   /**
@@ -98,34 +91,34 @@ class ApiSecurity {
    */
   @Bean
   SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                     .permitAll()
                     .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
-                    .hasAnyAuthority(authority(MONITORING), authority(OPERATIONS_MANAGERS))
+                    .hasAnyAuthority(authorityOf(MONITORING), authorityOf(OPERATIONS_MANAGERS))
                     .anyRequest()
-                    .hasAuthority(authority(OPERATIONS_MANAGERS)))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS)));
+    return statelessBasic(http, objectMapper).build();
+  }
+
+  /** HTTP Basic without a session or CSRF token, with RFC 9457 bodies for 401 and 403 */
+  private static HttpSecurity statelessBasic(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
         .exceptionHandling(
             exceptions ->
                 exceptions
                     .authenticationEntryPoint(unauthorized(objectMapper))
                     .accessDeniedHandler(forbidden(objectMapper)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable)
-        .build();
+        .csrf(AbstractHttpConfigurer::disable);
   }
 
   /** the groups of the service organisation's people */
   private static String[] staff() {
-    return Groups.ALL.stream().map(ApiSecurity::authority).toArray(String[]::new);
-  }
-
-  private static String authority(String group) {
-    return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group;
+    return Groups.ALL.stream().map(CamundaIdentityAuthenticationProvider::authorityOf).toArray(String[]::new);
   }
 
   private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {

@@ -17,12 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  static final String GROUP_PREFIX = "GROUP_";
+  private static final String GROUP_PREFIX = "GROUP_";
 
   private final IdentityService identityService;
 
   CamundaIdentityAuthenticationProvider(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** the authority a member of the group has */
+  static String authorityOf(String groupId) {
+    return GROUP_PREFIX + groupId;
   }
 
   @Override
@@ -34,7 +39,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<GrantedAuthority> authorities =
         identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()))
+            .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(authorityOf(group.getId())))
             .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }

@@ -1,5 +1,6 @@
 package io.servicedelivery.identity;
 
+import static io.servicedelivery.identity.CamundaIdentityAuthenticationProvider.authorityOf;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,7 @@ class DashboardSecurity {
                     .requestMatchers(LOGIN_PAGE)
                     .permitAll()
                     .anyRequest()
-                    .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + OPERATIONS_MANAGERS))
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS)))
         .formLogin(login -> login.loginPage(LOGIN_PAGE).defaultSuccessUrl("/dashboard"))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .requestCache(cache -> cache.requestCache(pagesOnly))
