@@ -50,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -150,7 +151,7 @@ class TasklistBrowserTest {
     enterDateTime("Planned completion", day, "14:00");
     formInput("Instructions for the person executing").sendKeys(INSTRUCTIONS);
     browser.saveSnapshot(OUTPUT, "plan-delivery-form-filled");
-    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(plan.getId()).getEndTime() != null);
     browser.saveSnapshot(OUTPUT, "plan-delivery-completed");
 
@@ -184,7 +185,7 @@ class TasklistBrowserTest {
     formInput("Requester name").sendKeys("Ada Customer", Keys.TAB);
     formInput("Requester e-mail").sendKeys("ada@customer.example", Keys.TAB);
     browser.saveSnapshot(OUTPUT, "order-form-filled");
-    inView(wait.until(elementToBeClickable(START_BUTTON))).click();
+    clickUncovered(START_BUTTON);
     ProcessInstance instance = wait.until(browserDriver -> requestTitled(title));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
@@ -228,7 +229,7 @@ class TasklistBrowserTest {
     formInput("Report").sendKeys("VPN profile deployed and tested together with the user", Keys.TAB);
     formInput("Effort spent so far (hours, total)").sendKeys("1.5", Keys.TAB);
     browser.saveSnapshot(OUTPUT, "execute-service-activities-form-filled");
-    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(execute.getId()).getEndTime() != null);
 
     assertThat(historicTask(execute.getId()).getDeleteReason()).isEqualTo("completed");
@@ -281,7 +282,7 @@ class TasklistBrowserTest {
     formInput("Findings for the rework, one a line").sendKeys("The data owner's approval is missing");
     choose("Severity of the findings", "Major \u2013 rework and a CAPA");
     browser.saveSnapshot(OUTPUT, "review-quality-form-filled");
-    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(review.getId()).getEndTime() != null);
 
     assertThat(variable(Variables.QUALITY_VERDICT)).isEqualTo("FAILED");
@@ -306,7 +307,7 @@ class TasklistBrowserTest {
     formInput("Problem").sendKeys("Three network changes this month went live without the data owner's approval", Keys.TAB);
     formInput("Service code (optional)").sendKeys("NETWORK_ACCESS", Keys.TAB);
     browser.saveSnapshot(OUTPUT, "start-capa-form-filled");
-    inView(wait.until(elementToBeClickable(START_BUTTON))).click();
+    clickUncovered(START_BUTTON);
     ProcessInstance capa =
         wait.until(
             browserDriver ->
@@ -329,7 +330,7 @@ class TasklistBrowserTest {
     formInput("Action owner (user id)").sendKeys("staff1", Keys.TAB);
     enterDateTime("Actions due", day, "16:00");
     browser.saveSnapshot(OUTPUT, "plan-corrective-action-form-filled");
-    inView(wait.until(elementToBeClickable(COMPLETE_BUTTON))).click();
+    clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(plan.getId()).getEndTime() != null);
 
     Task implementation = openTask(IMPLEMENT_ACTIONS);
@@ -358,6 +359,10 @@ class TasklistBrowserTest {
 
   private static final By START_BUTTON =
       By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
+  /** The notifications at the bottom right ({@code camunda-commons-ui/lib/widgets/notifications-panel}). */
+  private static final By NOTIFICATION = By.cssSelector("[notifications-panel] .alert");
+  private static final By NOTIFICATION_CLOSE =
+      By.cssSelector("[notifications-panel] .alert button.close[ng-click^='removeNotification']");
   /** The form's buttons below every task form (Save, Complete). */
   private static final By COMPLETE_BUTTON =
       By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
@@ -445,6 +450,24 @@ class TasklistBrowserTest {
                         "const input = arguments[0].querySelector('input')"
                             + " || document.getElementById(arguments[0].htmlFor); return input.checked;",
                         labelElement));
+  }
+
+  /**
+   * Clicks a button at the bottom right of the page: Tasklist's notifications ("The process has been started.") sit
+   * there and stay until closed, so they are closed first, as a person would.
+   */
+  private void clickUncovered(By button) {
+    wait.until(
+        browserDriver -> {
+          try {
+            browserDriver.findElements(NOTIFICATION_CLOSE).stream().filter(WebElement::isDisplayed)
+                .findFirst().ifPresent(WebElement::click);
+            return browserDriver.findElements(NOTIFICATION).stream().noneMatch(WebElement::isDisplayed);
+          } catch (StaleElementReferenceException removedMeanwhile) {
+            return false;
+          }
+        });
+    inView(wait.until(elementToBeClickable(button))).click();
   }
 
   /** Tasklist's fixed footer covers the bottom of the task pane: clicks go to the middle of the view. */
