@@ -403,6 +403,7 @@ class TasklistBrowserTest {
     wait.until(elementToBeClickable(CLAIM_BUTTON)).click();
     wait.until(invisibilityOfElementLocated(CLAIM_BUTTON));
     wait.until(visibilityOfElementLocated(ASSIGNEE));
+    closeNotifications();
   }
 
   // ------------------------------------------------------------------------------------------ the Camunda Form
@@ -452,11 +453,17 @@ class TasklistBrowserTest {
                         labelElement));
   }
 
-  /**
-   * Clicks a button at the bottom right of the page: Tasklist's notifications ("The process has been started.") sit
-   * there and stay until closed, so they are closed first, as a person would.
-   */
+  /** Clicks a button at the bottom right of the page, where Tasklist's notifications could cover it. */
   private void clickUncovered(By button) {
+    closeNotifications();
+    inView(wait.until(elementToBeClickable(button))).click();
+  }
+
+  /**
+   * Closes Tasklist's notifications, as a person would: they sit at the bottom right, over the form's last fields and
+   * its Complete button, and some ("The process has been started.") stay until closed.
+   */
+  private void closeNotifications() {
     wait.until(
         browserDriver -> {
           try {
@@ -467,7 +474,6 @@ class TasklistBrowserTest {
             return false;
           }
         });
-    inView(wait.until(elementToBeClickable(button))).click();
   }
 
   /** Tasklist's fixed footer covers the bottom of the task pane: clicks go to the middle of the view. */
