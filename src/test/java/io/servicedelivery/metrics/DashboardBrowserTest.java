@@ -5,6 +5,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVER
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -254,10 +255,13 @@ class DashboardBrowserTest {
     return instance.getBusinessKey();
   }
 
+  /** Signs in and waits until the login page is left, so that nothing is looked for on the page being unloaded. */
   private void signIn(String user, String password) {
     wait.until(visibilityOfElementLocated(By.id("username"))).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("sign-in")).click();
+    WebElement signInButton = driver.findElement(By.id("sign-in"));
+    signInButton.click();
+    wait.until(stalenessOf(signInButton));
   }
 
   private static By overlay(String kind, String activityId) {
