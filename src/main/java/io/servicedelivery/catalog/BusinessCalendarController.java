@@ -1,10 +1,7 @@
 package io.servicedelivery.catalog;
 
 import io.servicedelivery.sla.BusinessCalendar;
-import io.servicedelivery.web.InvalidRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,8 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(BusinessCalendarController.PATH)
 @Tag(name = "Business calendars", description = "When SLA time counts; changed only by operations managers")
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
 class BusinessCalendarController {
 
   static final String PATH = "/api/catalog/calendars";
@@ -52,11 +43,7 @@ class BusinessCalendarController {
   @GetMapping("/{code}")
   @Operation(summary = "A business calendar with its working hours and holidays")
   @ApiResponse(responseCode = "200", description = "The calendar")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No calendar with this code",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No calendar with this code")
   BusinessCalendar get(@PathVariable String code) {
     return calendars.get(code);
   }
@@ -69,16 +56,8 @@ class BusinessCalendarController {
           + "keep the due dates they have. Only for members of the group operations-managers.")
   @ApiResponse(responseCode = "201", description = "Created; Location names the calendar")
   @ApiResponse(responseCode = "200", description = "Replaced")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid calendar: every invalid value is listed in errors",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "Not a member of the group operations-managers",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid calendar: every invalid value is listed in errors")
+  @ApiResponse(responseCode = "403", description = "Not a member of the group operations-managers")
   ResponseEntity<BusinessCalendar> put(
       @PathVariable
           @Size(max = 40)

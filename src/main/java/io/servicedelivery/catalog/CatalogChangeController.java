@@ -1,16 +1,11 @@
 package io.servicedelivery.catalog;
 
-import io.servicedelivery.web.InvalidRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,16 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/catalog/change-requests")
 @Tag(name = "Catalog changes", description = "Only for members of the group operations-managers")
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "Not a member of the group operations-managers",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
+@ApiResponse(responseCode = "403", description = "Not a member of the group operations-managers")
 class CatalogChangeController {
 
   private final CatalogChanges changes;
@@ -50,11 +37,7 @@ class CatalogChangeController {
           + "effectiveFrom, or when approved only after that moment, at the approval. Requests already running keep "
           + "the version they were validated against.")
   @ApiResponse(responseCode = "201", description = "Change request recorded and its review started; Location names it")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid proposal: every invalid value is listed in errors",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid proposal: every invalid value is listed in errors")
   ResponseEntity<CatalogChangeRequest> propose(@Valid @RequestBody CatalogChangeProposal proposal, Principal user) {
     CatalogChangeRequest change = changes.propose(proposal, user.getName());
     return ResponseEntity.created(URI.create("/api/catalog/change-requests/" + change.id())).body(change);
@@ -63,16 +46,8 @@ class CatalogChangeController {
   @GetMapping("/{id}")
   @Operation(summary = "A change request: its status, the difference it makes, and the review decision")
   @ApiResponse(responseCode = "200", description = "The change request")
-  @ApiResponse(
-      responseCode = "400",
-      description = "The id is not a number",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No change request with this id",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "The id is not a number")
+  @ApiResponse(responseCode = "404", description = "No change request with this id")
   CatalogChangeRequest get(@PathVariable long id) {
     return changes.get(id);
   }

@@ -1,13 +1,9 @@
 package io.servicedelivery.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,11 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/catalog/services")
 @Tag(name = "Service catalog")
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
 class ServiceCatalogController {
 
   private final ServiceCatalog catalog;
@@ -40,11 +32,7 @@ class ServiceCatalogController {
   @GetMapping("/{code}")
   @Operation(summary = "The version of a service that is effective now, with request types, checklist and SLA")
   @ApiResponse(responseCode = "200", description = "The effective version")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No version of the service is effective now",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No version of the service is effective now")
   ServiceDefinition get(@PathVariable String code) {
     return catalog.get(code);
   }
@@ -55,11 +43,7 @@ class ServiceCatalogController {
       description = "Also versions that take effect in the future. Version 1 of the initial catalog has no change "
           + "request, proposer or approver.")
   @ApiResponse(responseCode = "200", description = "The versions, the highest version number first")
-  @ApiResponse(
-      responseCode = "404",
-      description = "The catalog never had the service",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "The catalog never had the service")
   List<CatalogVersion> versions(@PathVariable String code) {
     List<CatalogVersion> versions = catalog.versions(code);
     if (versions.isEmpty()) {

@@ -1,16 +1,11 @@
 package io.servicedelivery.metrics;
 
-import io.servicedelivery.web.InvalidRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,19 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
         + "denominator shown; the value is null when the denominator is 0.")
 @ApiResponse(
     responseCode = "400",
-    description = "from, to or serviceCode is invalid, or from is not before to; errors names them",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = InvalidRequestProblem.class)))
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "Only operations managers see the KPIs",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+    description = "from, to or serviceCode is invalid, or from is not before to; errors names them")
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
+@ApiResponse(responseCode = "403", description = "Only operations managers see the KPIs")
 class KpiController {
 
   private final KpiReports reports;

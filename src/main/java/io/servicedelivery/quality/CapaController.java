@@ -2,13 +2,9 @@ package io.servicedelivery.quality;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,16 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/capas")
 @Tag(name = "CAPAs", description = "Only for members of the groups quality-assurance and operations-managers")
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-    responseCode = "403",
-    description = "Not a member of the groups quality-assurance or operations-managers",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
+@ApiResponse(responseCode = "403", description = "Not a member of the groups quality-assurance or operations-managers")
 class CapaController {
 
   private final Capas capas;
@@ -50,11 +38,7 @@ class CapaController {
   @GetMapping("/{id}")
   @Operation(summary = "A CAPA with its linked requests, root cause, action plans and escalations")
   @ApiResponse(responseCode = "200", description = "The CAPA")
-  @ApiResponse(
-      responseCode = "404",
-      description = "No CAPA with this id",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No CAPA with this id")
   CapaView get(@PathVariable String id) {
     return capas.get(id);
   }

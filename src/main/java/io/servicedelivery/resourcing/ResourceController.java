@@ -1,16 +1,11 @@
 package io.servicedelivery.resourcing;
 
-import io.servicedelivery.web.InvalidRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,16 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(ResourceController.PATH)
 @Tag(name = "Resource pool", description = "The people who execute services: skills, capacity, calendar, absences")
-@ApiResponse(
-    responseCode = "401",
-    description = "Not authenticated: use HTTP Basic with a Camunda user",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated: use HTTP Basic with a Camunda user")
 @ApiResponse(
     responseCode = "404",
-    description = "Nobody in the pool has the user id, or the person has no such absence",
-    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-        schema = @Schema(implementation = ProblemDetail.class)))
+    description = "Nobody in the pool has the user id, or the person has no such absence")
 class ResourceController {
 
   static final String PATH = "/api/resources";
@@ -62,16 +51,8 @@ class ResourceController {
       summary = "Add a person to the resource pool",
       description = "Only for resource analysts and operations managers.")
   @ApiResponse(responseCode = "201", description = "Added; Location names the person")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid person: every invalid value is listed in errors",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "The person is in the pool already",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid person: every invalid value is listed in errors")
+  @ApiResponse(responseCode = "409", description = "The person is in the pool already")
   ResponseEntity<Resource> add(@Valid @RequestBody NewResource person) {
     Resource added = staff.join(person);
     return ResponseEntity.created(URI.create(PATH + "/" + added.userId())).body(added);
@@ -82,11 +63,7 @@ class ResourceController {
       summary = "Change a person's skills, capacity or working calendar",
       description = "The body is the complete description; reservations made already stay. Only for resource "
           + "analysts and operations managers.")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid person: every invalid value is listed in errors",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid person: every invalid value is listed in errors")
   Resource update(@PathVariable String userId, @Valid @RequestBody ResourceDefinition definition) {
     return staff.update(userId, definition);
   }
@@ -97,11 +74,7 @@ class ResourceController {
       description = "Refused while requests are reserved for them. Only for resource analysts and operations "
           + "managers.")
   @ApiResponse(responseCode = "204", description = "Removed")
-  @ApiResponse(
-      responseCode = "409",
-      description = "Requests are reserved for the person; requestIds names them",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "Requests are reserved for the person; requestIds names them")
   ResponseEntity<Void> remove(@PathVariable String userId) {
     staff.remove(userId);
     return ResponseEntity.noContent().build();
@@ -114,11 +87,7 @@ class ResourceController {
           + "else who fits, or back to the resource analysts when nobody does. Only for resource analysts and "
           + "operations managers.")
   @ApiResponse(responseCode = "201", description = "Recorded; Location names the absence")
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid absence: every invalid value is listed in errors",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = InvalidRequestProblem.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid absence: every invalid value is listed in errors")
   ResponseEntity<Absence> addAbsence(@PathVariable String userId, @Valid @RequestBody NewAbsence absence) {
     Absence added = staff.addAbsence(userId, absence);
     return ResponseEntity.created(URI.create(PATH + "/" + userId + "/absences/" + added.id())).body(added);

@@ -1,6 +1,7 @@
 package io.servicedelivery.web;
 
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -36,22 +37,33 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
-  /** Every error response of {@code /api} is an RFC 9457 problem: say so once instead of on every operation. */
+  /**
+   * Every error response of {@code /api} is an RFC 9457 problem: say so once instead of on every operation. A 400 is
+   * always {@link ApiExceptionHandler}'s list of invalid values.
+   */
   @Bean
   OpenApiCustomizer problemResponses() {
     return openApi -> {
-      Schema<?> problem = ModelConverters.getInstance().readAllAsResolvedSchema(ProblemDetail.class).schema;
-      openApi.getComponents().addSchemas("ProblemDetail", problem);
-      Content content =
-          new Content()
-              .addMediaType(
-                  "application/problem+json",
-                  new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
+      Content problem = problemContent(openApi, ProblemDetail.class);
+      Content invalidRequest = problemContent(openApi, InvalidRequestProblem.class);
       openApi.getPaths().values().stream()
           .flatMap(path -> path.readOperations().stream())
           .flatMap(operation -> operation.getResponses().entrySet().stream())
           .filter(response -> response.getKey().startsWith("4") || response.getKey().startsWith("5"))
-          .forEach(response -> response.getValue().setContent(content));
+          .forEach(
+              response ->
+                  response.getValue().setContent(response.getKey().equals("400") ? invalidRequest : problem));
     };
+  }
+
+  /** Adds the type's schema to the components and returns problem+json content referring to it. */
+  private static Content problemContent(OpenAPI openApi, Class<?> type) {
+    ResolvedSchema resolved = ModelConverters.getInstance(true).readAllAsResolvedSchema(type);
+    openApi.getComponents().addSchemas(resolved.schema.getName(), resolved.schema);
+    resolved.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
+    return new Content()
+        .addMediaType(
+            "application/problem+json",
+            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + resolved.schema.getName())));
   }
 }

@@ -48,9 +48,13 @@ class OpenApiDocumentationTest {
               operation.path("responses").fields().forEachRemaining(
                   code -> {
                     if (code.getKey().startsWith("4")) {
-                      assertThat(code.getValue().path("content").has("application/problem+json"))
+                      assertThat(code.getValue().path("content").path("application/problem+json").path("schema")
+                              .path("$ref").asText())
                           .as(entry.getKey() + " " + code.getKey())
-                          .isTrue();
+                          .isEqualTo(
+                              code.getKey().equals("400")
+                                  ? "#/components/schemas/InvalidRequestProblem"
+                                  : "#/components/schemas/ProblemDetail");
                     }
                   }));
     }
