@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -114,6 +116,8 @@ public final class HeadlessChromium implements AutoCloseable {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(chromedriver().toFile())
             .usingAnyFreePort()
+            // the browser shows and enters local times in the zone the tests compute them in, whatever the machine's
+            .withEnvironment(Map.of("TZ", ZoneId.systemDefault().getId()))
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium().toFile());

@@ -28,9 +28,10 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -335,7 +336,7 @@ class TasklistBrowserTest {
 
     Task implementation = openTask(IMPLEMENT_ACTIONS);
     assertThat(implementation.getAssignee()).isEqualTo("staff1");
-    assertThat(implementation.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate())
+    assertThat(implementation.getDueDate().toInstant().atZone(ZoneId.systemDefault()).toLocalDate())
         .isEqualTo(day);
   }
 
@@ -484,25 +485,39 @@ class TasklistBrowserTest {
 
   /**
    * A form-js datetime field: a flatpickr date input, whose format follows the browser locale (its placeholder,
-   * e.g. mm/dd/yyyy), and a time input (hh:mm with use24h).
+   * e.g. mm/dd/yyyy), and a time input (hh:mm with use24h). The date the field then shows is compared as a date: the
+   * locale decides whether a day or month below 10 has a leading zero (Tasklist writes 12/8/2026).
    */
   private void enterDateTime(String label, LocalDate date, String time) {
     WebElement dateInput = formInput(label + " \u2013 date");
     wait.until(elementToBeClickable(dateInput));
+    String placeholder = dateInput.getAttribute("placeholder");
     String text =
-        dateInput
-            .getAttribute("placeholder")
+        placeholder
             .replace("yyyy", String.format("%04d", date.getYear()))
             .replace("mm", String.format("%02d", date.getMonthValue()))
             .replace("dd", String.format("%02d", date.getDayOfMonth()));
     dateInput.click();
     dateInput.sendKeys(text, Keys.ENTER);
-    wait.until(attributeToBe(dateInput, "value", text));
+    wait.until(browserDriver -> date.equals(shownDate(placeholder, dateInput.getDomProperty("value"))));
 
     WebElement timeInput = formInput(label + " \u2013 time");
     timeInput.click();
     timeInput.sendKeys(time, Keys.TAB);
     wait.until(attributeToBe(timeInput, "value", time));
+  }
+
+  /** The date a date input shows in the order of its placeholder's parts, or null while it shows none. */
+  static LocalDate shownDate(String placeholder, String value) {
+    List<String> order = List.of(placeholder.toLowerCase(Locale.ROOT).split("[^a-z]+"));
+    String[] numbers = value == null ? new String[0] : value.trim().split("\\D+");
+    if (numbers.length != 3 || order.size() != 3 || numbers[0].isEmpty()) {
+      return null;
+    }
+    return LocalDate.of(
+        Integer.parseInt(numbers[order.indexOf("yyyy")]),
+        Integer.parseInt(numbers[order.indexOf("mm")]),
+        Integer.parseInt(numbers[order.indexOf("dd")]));
   }
 
   // ------------------------------------------------------------------------------------------ engine
