@@ -15,18 +15,23 @@ import org.springframework.stereotype.Component;
 class EscalateLatePlanningDelegate implements JavaDelegate {
 
   private final Notifications notifications;
+  private final MailDispatch dispatch;
 
-  EscalateLatePlanningDelegate(Notifications notifications) {
+  EscalateLatePlanningDelegate(Notifications notifications, MailDispatch dispatch) {
     this.notifications = notifications;
+    this.dispatch = dispatch;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.notifyStaff(
-        NotificationType.RESPONSE_OVERDUE,
-        ProcessData.of(execution).string(REQUEST_ID),
-        List.of(),
-        List.of(Groups.OPERATIONS_MANAGERS),
-        execution.getVariables());
+    String requestId = ProcessData.of(execution).string(REQUEST_ID);
+    notifications
+        .queueForStaff(
+            NotificationType.RESPONSE_OVERDUE,
+            requestId,
+            List.of(),
+            List.of(Groups.OPERATIONS_MANAGERS),
+            execution.getVariables())
+        .ifPresent(mail -> dispatch.dispatch(execution, requestId, mail));
   }
 }

@@ -15,6 +15,7 @@ public final class ProcessConstants {
     public static final String CAPA = "capa";
     // catalog-change
     public static final String CATALOG_CHANGE = "catalog-change";
+    public static final String NOTIFICATION = "notification";
 
     private ProcessKeys() {}
   }
@@ -31,6 +32,7 @@ public final class ProcessConstants {
     public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
     public static final String ASSIGNEE_ABSENT = "AssigneeAbsent";
     public static final String CAPA_REQUESTED = "CapaRequested";
+    public static final String NOTIFICATION_QUEUED = "NotificationQueued";
 
     private Messages() {}
   }
@@ -56,7 +58,6 @@ public final class ProcessConstants {
     public static final String CLOSE_REJECTED_REQUEST = "Task_CloseRejectedRequest";
     public static final String REQUEST_REJECTED = "EndEvent_RequestRejected";
     public static final String ACKNOWLEDGE_REQUEST = "Task_AcknowledgeRequest";
-    public static final String REQUEST_ACKNOWLEDGED = "EndEvent_RequestAcknowledged";
     public static final String PLAN_DELIVERY = "Task_PlanDelivery";
     public static final String RESPONSE_TIME_PASSED = "BoundaryEvent_ResponseTimePassed";
     public static final String ESCALATE_LATE_PLANNING = "Task_EscalateLatePlanning";
@@ -159,6 +160,10 @@ public final class ProcessConstants {
     public static final String CATALOG_VERSION_PUBLISHED = "EndEvent_CatalogVersionPublished";
     public static final String RECORD_CATALOG_REJECTION = "Task_RecordCatalogRejection";
     public static final String CATALOG_CHANGE_REJECTED = "EndEvent_CatalogChangeRejected";
+    // notification
+    public static final String NOTIFICATION_QUEUED = "StartEvent_NotificationQueued";
+    public static final String SEND_MAIL = "Task_SendMail";
+    public static final String MAIL_SENT = "EndEvent_MailSent";
 
     private Elements() {}
   }
@@ -309,6 +314,8 @@ public final class ProcessConstants {
     // input parameters of the shared close and notify tasks
     public static final String REQUEST_OUTCOME = "requestOutcome";
     public static final String NOTIFICATION_TYPE = "notificationType";
+    // notification: the queued mail it sends (table notification_mail)
+    public static final String NOTIFICATION_MAIL_ID = "notificationMailId";
     // catalog-change (and the catalog version a request of service-delivery was validated against)
     public static final String CATALOG_VERSION = "catalogVersion";
     public static final String CATALOG_CHANGE_REQUEST_ID = "catalogChangeRequestId";

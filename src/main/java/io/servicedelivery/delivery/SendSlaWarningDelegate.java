@@ -23,10 +23,12 @@ class SendSlaWarningDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final SlaStanding standing;
+  private final MailDispatch dispatch;
 
-  SendSlaWarningDelegate(Notifications notifications, SlaStanding standing) {
+  SendSlaWarningDelegate(Notifications notifications, SlaStanding standing, MailDispatch dispatch) {
     this.notifications = notifications;
     this.standing = standing;
+    this.dispatch = dispatch;
   }
 
   @Override
@@ -35,11 +37,14 @@ class SendSlaWarningDelegate implements JavaDelegate {
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     model.put(SLA_REMAINING, sla.remaining());
     String assignee = ProcessData.of(execution).string(ALLOCATED_RESOURCE);
-    notifications.notifyStaff(
-        NotificationType.SLA_WARNING,
-        ProcessData.of(execution).string(REQUEST_ID),
-        assignee == null ? Collections.emptyList() : List.of(assignee),
-        List.of(Groups.SERVICE_COORDINATORS),
-        model);
+    String requestId = ProcessData.of(execution).string(REQUEST_ID);
+    notifications
+        .queueForStaff(
+            NotificationType.SLA_WARNING,
+            requestId,
+            assignee == null ? Collections.emptyList() : List.of(assignee),
+            List.of(Groups.SERVICE_COORDINATORS),
+            model)
+        .ifPresent(mail -> dispatch.dispatch(execution, requestId, mail));
   }
 }

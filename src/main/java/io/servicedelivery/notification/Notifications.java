@@ -10,27 +10,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends notifications by e-mail, one mail per notification to all its recipients, and records each recipient of a
- * mail that the mail server accepted in {@code notification_outbox}, in the transaction of the caller. The callers
- * are the asynchronous send tasks of the process: when the server is down, the exception fails the job, the engine
- * retries it and nothing is recorded. A crash after the server accepted the mail but before the job committed sends
- * the mail again on the retry (at least once, never lost).
+ * Notifications by e-mail, one mail per notification to all its recipients, in two steps. {@code queue…} chooses the
+ * recipients and renders the text in the caller's transaction (the step of the request that causes the mail) and
+ * keeps the mail in {@code notification_mail}; {@link #send(long)} hands it to the mail server later, in a job of the
+ * process "notification", and records each recipient of a mail that the server accepted in {@code
+ * notification_outbox}. When the server is down, the exception fails that job, the engine retries it and nothing is
+ * recorded. A crash after the server accepted the mail but before the job committed sends the mail again on the retry
+ * (at least once, never lost).
  */
 @Service
 public class Notifications {
 
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
   private static final int MAX_BODY = 4000;
+  private static final int MAX_SUBJECT = 300;
+  private static final int MAX_MAIL_BODY = 20000;
 
   private final JdbcClient jdbc;
   private final IdentityService identityService;
@@ -60,13 +67,21 @@ public class Notifications {
     }
   }
 
-  /** Notifies the person who asked for the service. */
-  public void notifyRequester(NotificationType type, String requestId, String email, Map<String, ?> model) {
-    send(type, requestId, Set.of(email.trim()), model);
+  /**
+   * Queues a mail to the person who asked for the service.
+   *
+   * @return the queued mail, for {@link #send(long)}
+   */
+  public long queueForRequester(NotificationType type, String requestId, String email, Map<String, ?> model) {
+    return queue(type, requestId, Set.of(email.trim()), model);
   }
 
-  /** Notifies staff by their Camunda user id and every member of the given groups, each once. */
-  public void notifyStaff(
+  /**
+   * Queues a mail to staff by their Camunda user id and to every member of the given groups, each once.
+   *
+   * @return the queued mail, for {@link #send(long)}; empty when none of them has an e-mail address
+   */
+  public Optional<Long> queueForStaff(
       NotificationType type, String requestId, Collection<String> userIds, Collection<String> groupIds,
       Map<String, ?> model) {
     Set<String> emails = new LinkedHashSet<>();
@@ -77,10 +92,69 @@ public class Notifications {
         group -> identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> emailOf(user, emails)));
     if (emails.isEmpty()) {
       log.warn("{} for {}: none of users {} or groups {} has an e-mail address", type, requestId, userIds, groupIds);
+      return Optional.empty();
+    }
+    return Optional.of(queue(type, requestId, emails, model));
+  }
+
+  /**
+   * Sends a queued mail and records its recipients in the outbox; a mail sent already is not sent again.
+   *
+   * @throws NotificationNotSentException when the mail server did not accept the mail
+   */
+  public void send(long mailId) {
+    QueuedMail mail =
+        jdbc.sql("select request_id, type, recipients, subject, body, sent_at from notification_mail where id = ?")
+            .param(mailId)
+            .query(
+                (rs, row) ->
+                    new QueuedMail(
+                        rs.getString("request_id"),
+                        rs.getString("type"),
+                        List.of(rs.getString("recipients").split("\n")),
+                        new MailText(rs.getString("subject"), rs.getString("body")),
+                        rs.getTimestamp("sent_at") != null))
+            .optional()
+            .orElseThrow(() -> new IllegalStateException("No queued mail " + mailId));
+    if (mail.sent()) {
+      log.info("Mail {} for {} was sent already", mail.type(), mail.requestId());
       return;
     }
-    send(type, requestId, emails, model);
+    Instant sentAt = clock.instant();
+    String messageId;
+    try {
+      messageId = mailer.send(mail.recipients(), mail.text(), sentAt);
+    } catch (MailException e) {
+      throw new NotificationNotSentException(
+          mail.type() + " for " + mail.requestId() + " to " + mail.recipients() + " was not sent: " + e.getMessage(),
+          e);
+    }
+    jdbc.sql("update notification_mail set sent_at = ?, message_id = ? where id = ?")
+        .params(Timestamp.from(sentAt), messageId, mailId)
+        .update();
+    for (String recipient : mail.recipients()) {
+      jdbc.sql(
+              """
+              insert into notification_outbox
+                (request_id, type, recipient, subject, body, created_at, sent_at, message_id)
+              values (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .param(mail.requestId())
+          .param(mail.type())
+          .param(recipient)
+          .param(mail.text().subject())
+          .param(truncated(mail.text().body(), MAX_BODY))
+          .param(Timestamp.from(sentAt))
+          .param(Timestamp.from(sentAt))
+          .param(messageId)
+          .update();
+    }
+    log.info(
+        "Mail {} for {} sent to {}: {} ({})",
+        mail.type(), mail.requestId(), mail.recipients(), mail.text().subject(), messageId);
   }
+
+  private record QueuedMail(
+      String requestId, String type, List<String> recipients, MailText text, boolean sent) {}
 
   public List<OutboxNotification> outboxOf(String requestId) {
     return jdbc.sql(
@@ -108,32 +182,24 @@ public class Notifications {
     }
   }
 
-  private void send(NotificationType type, String requestId, Collection<String> recipients, Map<String, ?> model) {
+  private long queue(NotificationType type, String requestId, Collection<String> recipients, Map<String, ?> model) {
     MailText text = templates.render(type, model);
-    Instant sentAt = clock.instant();
-    String messageId;
-    try {
-      messageId = mailer.send(recipients, text, sentAt);
-    } catch (MailException e) {
-      throw new NotificationNotSentException(
-          type + " for " + requestId + " to " + recipients + " was not sent: " + e.getMessage(), e);
-    }
-    for (String recipient : recipients) {
-      jdbc.sql(
-              """
-              insert into notification_outbox
-                (request_id, type, recipient, subject, body, created_at, sent_at, message_id)
-              values (?, ?, ?, ?, ?, ?, ?, ?)""")
-          .param(requestId)
-          .param(type.name())
-          .param(recipient)
-          .param(text.subject())
-          .param(text.body().length() > MAX_BODY ? text.body().substring(0, MAX_BODY) : text.body())
-          .param(Timestamp.from(sentAt))
-          .param(Timestamp.from(sentAt))
-          .param(messageId)
-          .update();
-    }
-    log.info("Mail {} for {} sent to {}: {} ({})", type, requestId, recipients, text.subject(), messageId);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            insert into notification_mail (request_id, type, recipients, subject, body, queued_at)
+            values (?, ?, ?, ?, ?, ?)""")
+        .param(requestId)
+        .param(type.name())
+        .param(String.join("\n", recipients))
+        .param(truncated(text.subject(), MAX_SUBJECT))
+        .param(truncated(text.body(), MAX_MAIL_BODY))
+        .param(Timestamp.from(clock.instant()))
+        .update(key, "id");
+    return key.getKeyAs(Long.class);
+  }
+
+  private static String truncated(String text, int length) {
+    return text.length() > length ? text.substring(0, length) : text;
   }
 }

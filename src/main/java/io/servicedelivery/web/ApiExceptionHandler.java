@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -123,6 +125,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .map(violation -> new InvalidField(path(violation), violation.getMessage()))
             .toList();
     return invalid(ex, errors, new HttpHeaders(), request);
+  }
+
+  /**
+   * Two changes of the same request met: the engine's optimistic locking or the database's locks let one of them
+   * win. The caller's change was rolled back whole and is not saved; a fresh look and a second try will do.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+  ResponseEntity<Object> handleConcurrentChange(Exception ex, WebRequest request) {
+    ProblemDetail problem =
+        createProblemDetail(
+            ex, HttpStatus.CONFLICT,
+            "The request was changed by someone else at the same moment, so your change was not saved. Reload it and "
+                + "try again.",
+            null, null, request);
+    problem.setTitle("Changed by someone else");
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
   }
 
   /** A header is known to the caller by its name, not by the Java parameter that receives it. */

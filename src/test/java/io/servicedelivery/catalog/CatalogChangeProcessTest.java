@@ -14,6 +14,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -73,7 +74,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties catalogChangeCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CAPA)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CAPA, NOTIFICATION)
           .build();
     }
   }

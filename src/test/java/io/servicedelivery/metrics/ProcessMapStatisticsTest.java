@@ -9,6 +9,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALI
 import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -54,7 +55,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
     @Primary
     ProcessEngineCoverageProperties processMapCoverage() {
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
           .build();
     }
   }

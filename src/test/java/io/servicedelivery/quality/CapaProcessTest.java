@@ -12,6 +12,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_CORRECT
 import static io.servicedelivery.delivery.ProcessConstants.Elements.VERIFY_EFFECTIVENESS;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -50,7 +51,7 @@ class CapaProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties capaCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, NOTIFICATION)
           .build();
     }
   }

@@ -9,6 +9,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALI
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RUN_AUTOMATED_CHECKS;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -45,7 +46,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties qualityControlCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, CATALOG_CHANGE, CAPA)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, CATALOG_CHANGE, CAPA, NOTIFICATION)
           .build();
     }
   }

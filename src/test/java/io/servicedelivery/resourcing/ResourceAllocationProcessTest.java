@@ -14,6 +14,7 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOURCE_ALL
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_RESOURCE_SHORTAGE;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
 import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
@@ -53,7 +54,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties resourceAllocationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
           .build();
     }
   }

@@ -1,8 +1,10 @@
 package io.servicedelivery.testsupport;
 
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
+import io.servicedelivery.delivery.ProcessConstants.Variables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -81,6 +83,15 @@ public abstract class AbstractProcessTest {
   /** Runs the asynchronous continuations (the notifications) that are due, as the job executor would. */
   protected void executeAsyncJobs() {
     AsyncJobs.runDue(managementService, null);
+  }
+
+  /** How many mails of the request wait for the process "notification" to send them. */
+  protected long mailsToSend(String requestId) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(NOTIFICATION)
+        .variableValueEquals(Variables.REQUEST_ID, requestId)
+        .count();
   }
 
   protected Job timer(String processInstanceId, String activityId) {

@@ -1,0 +1,69 @@
+package io.servicedelivery.engine;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs a person's or a client's engine command again when it lost an optimistic-locking race, typically with a job of
+ * the same request (a timer firing, a reassignment) that committed first: the command's transaction was rolled back
+ * whole, so running it again on the new state is what the caller asked for. Only commands that open their own
+ * transaction are retried (one inside a caller's transaction would run again in a transaction that is already marked
+ * for rollback), and never the job executor's: jobs have {@link RetryLostRacesAtOnce}.
+ *
+ * <p>When the command fails differently on a retry (the task is gone, the message finds nobody waiting), somebody
+ * else changed the same thing at the same moment: the caller gets the optimistic-locking exception, answered as 409.
+ */
+class ConcurrentUpdateRetries extends CommandInterceptor {
+
+  static final int ATTEMPTS = 4;
+
+  private static final Logger log = LoggerFactory.getLogger(ConcurrentUpdateRetries.class);
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (!ownsItsTransaction(command)) {
+      return next.execute(command);
+    }
+    OptimisticLockingException lost = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return next.execute(command);
+      } catch (OptimisticLockingException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        lost = e;
+        log.debug("{} lost a race (attempt {}), running it again: {}", command.getClass().getSimpleName(), attempt,
+            e.getMessage());
+        pause(attempt);
+      } catch (ProcessEngineException e) {
+        if (lost == null) {
+          throw e;
+        }
+        lost.addSuppressed(e);
+        throw lost;
+      }
+    }
+  }
+
+  private static boolean ownsItsTransaction(Command<?> command) {
+    return !(command instanceof ExecuteJobsCmd)
+        && Context.getJobExecutorContext() == null
+        && Context.getCommandContext() == null
+        && !TransactionSynchronizationManager.isActualTransactionActive();
+  }
+
+  /** A few milliseconds, growing and jittered, so that two retrying callers do not collide again in step. */
+  private static void pause(int attempt) {
+    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1) * 1_000_000L);
+  }
+}

@@ -1,0 +1,104 @@
+package io.servicedelivery.notification;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.MAIL_SENT;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.NOTIFICATION_QUEUED;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.SEND_MAIL;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
+import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.servicedelivery.delivery.ProcessConstants.Messages;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.testsupport.AbstractProcessTest;
+import io.servicedelivery.testsupport.ProcessTest;
+import io.servicedelivery.testsupport.TestMailServer;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * {@code bpmn/notification.bpmn}: a mail queued by a step of a request is sent in a job of its own. Its failure path
+ * (retries, incident, sent once the server is back) is in {@code NotificationMailTest}.
+ */
+@ProcessTest
+class NotificationProcessTest extends AbstractProcessTest {
+
+  @TestConfiguration
+  static class Coverage {
+    // primary: the coverage library also registers a default bean that would otherwise win
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties notificationCoverage() {
+      return ProcessEngineCoverageProperties.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
+          .build();
+    }
+  }
+
+  private static final String EMAIL = "grace@example.org";
+
+  @Autowired private Notifications notifications;
+
+  @Test
+  void queuedMailIsSentInAJobOfItsOwn() {
+    String request = "SR-901";
+    long mailId =
+        notifications.queueForRequester(
+            NotificationType.REQUEST_ACKNOWLEDGED,
+            request,
+            EMAIL,
+            Map.of("requestId", request, "title", "Printer on the third floor", "requesterName", "Grace"));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByMessage(
+            Messages.NOTIFICATION_QUEUED, Map.of(Variables.REQUEST_ID, request, Variables.NOTIFICATION_MAIL_ID, mailId));
+
+    assertThat(instance).hasPassed(NOTIFICATION_QUEUED).isWaitingAt(SEND_MAIL);
+    Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(notifications.outboxOf(request)).as("nothing sent before the job runs").isEmpty();
+
+    managementService.executeJob(send.getId());
+
+    assertThat(instance).hasPassed(SEND_MAIL, MAIL_SENT).isEnded();
+    assertThat(TestMailServer.received())
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.recipient()).isEqualTo(EMAIL);
+              assertThat(mail.subject()).isEqualTo("We received your service request " + request);
+              assertThat(mail.body()).contains("Printer on the third floor");
+            });
+    assertThat(notifications.outboxOf(request))
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.recipient()).isEqualTo(EMAIL);
+              assertThat(sent.type()).isEqualTo("REQUEST_ACKNOWLEDGED");
+              assertThat(sent.messageId()).isNotBlank();
+            });
+  }
+
+  @Test
+  void aMailIsSentOnceEvenWhenItsJobRunsAgain() {
+    String request = "SR-902";
+    long mailId =
+        notifications.queueForRequester(
+            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"));
+
+    notifications.send(mailId);
+    notifications.send(mailId);
+
+    assertThat(TestMailServer.received()).hasSize(1);
+    assertThat(notifications.outboxOf(request)).hasSize(1);
+  }
+}
