@@ -4,6 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -18,6 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whole, so running it again on the new state is what the caller asked for. Only commands that open their own
  * transaction are retried (one inside a caller's transaction would run again in a transaction that is already marked
  * for rollback), and never the job executor's: jobs have {@link RetryLostRacesAtOnce}.
+ *
+ * <p>A lost race can also show as a {@link NullPointerException} inside the engine: under READ COMMITTED a command
+ * can read a task and then miss its execution, which a concurrent transaction removed in between (two people
+ * completing the same task at once: {@code ExecutionEntity.removeTask}). That is run again like an
+ * optimistic-locking failure. So is, once, a {@link NullValueException} ("list of executions is empty" when two
+ * people cancel one request at once): a second look either succeeds or says plainly what is not there.
  *
  * <p>When the command fails differently on a retry (the task is gone, the message finds nobody waiting), somebody
  * else changed the same thing at the same moment: the caller gets the optimistic-locking exception, answered as 409.
@@ -34,17 +41,30 @@ class ConcurrentUpdateRetries extends CommandInterceptor {
       return next.execute(command);
     }
     OptimisticLockingException lost = null;
+    boolean vanished = false;
     for (int attempt = 1; ; attempt++) {
       try {
         return next.execute(command);
-      } catch (OptimisticLockingException e) {
+      } catch (OptimisticLockingException | NullPointerException e) {
+        if (e instanceof NullPointerException npe && !insideTheEngine(npe)) {
+          throw npe;
+        }
         if (attempt == ATTEMPTS) {
           throw e;
         }
-        lost = e;
+        lost = e instanceof OptimisticLockingException ole ? ole : new OptimisticLockingException(e.getMessage(), e);
         log.debug("{} lost a race (attempt {}), running it again: {}", command.getClass().getSimpleName(), attempt,
             e.getMessage());
-        pause(attempt);
+      } catch (NullValueException e) {
+        if (lost != null) {
+          lost.addSuppressed(e);
+          throw lost;
+        }
+        if (vanished) {
+          throw e;
+        }
+        // what the command read a moment ago may have gone with a concurrent transaction: look once more
+        vanished = true;
       } catch (ProcessEngineException e) {
         if (lost == null) {
           throw e;
@@ -52,7 +72,13 @@ class ConcurrentUpdateRetries extends CommandInterceptor {
         lost.addSuppressed(e);
         throw lost;
       }
+      pause(attempt);
     }
+  }
+
+  private static boolean insideTheEngine(NullPointerException e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().startsWith("org.camunda.bpm.engine.impl.");
   }
 
   private static boolean ownsItsTransaction(Command<?> command) {

@@ -20,7 +20,9 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(new EngineRestConflicts(processEngine));
+    EndedTasks endedTasks = new EndedTasks(processEngine);
+    register(new EngineRestConflicts(endedTasks));
+    register(new EngineRestRefusals(endedTasks));
     register(EngineRestLostRaces.class);
   }
 }
