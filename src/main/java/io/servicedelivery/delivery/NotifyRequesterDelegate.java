@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the requester what happened to their request; the task's input parameter {@code notificationType} says
- * what. The mail is queued here and sent by the process "notification" ({@link MailDispatch}). When the requester left no e-mail address, or one that no mail can be addressed to, the service
+ * what. The mail is queued here and sent by the process "notification" ({@link MailDispatch}). When the requester
+ * left no e-mail address, or one that no mail can be addressed to, the service
  * coordinators get the notification instead, so that somebody reaches the requester another way.
  */
 @Component("notifyRequester")

@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * {@code /engine-rest} answers a change that met another change of the same thing with a 409 problem instead of
  * Camunda's 500: an {@link OptimisticLockingException} that {@link ConcurrentUpdateRetries} could not resolve (the
  * resources wrap it in a {@link RestException}), and a task action on a task that somebody completed a moment
- * earlier ({@link EndedTasks}). Everything else gets Camunda's own answer. Chosen over Camunda's mapper of {@link RestException} by its
+ * earlier ({@link EndedTasks}). Everything else gets Camunda's own answer. Chosen over Camunda's mapper of
+ * {@link RestException} by its
  * higher priority (JAX-RS 2.1, section 4.4).
  */
 @Priority(Priorities.USER - 100)
@@ -35,7 +36,8 @@ class EngineRestConflicts implements ExceptionMapper<RestException> {
     String path = uriInfo == null ? "" : uriInfo.getPath();
     if (RetryLostRacesAtOnce.lostRace(exception)) {
       return ConflictProblems.conflict(
-          ConflictProblems.reloadAndTryAgain(EndedTasks.taskOf(path).map(id -> "Task " + id).orElse("What you changed")),
+          ConflictProblems.reloadAndTryAgain(
+              EndedTasks.taskOf(path).map(id -> "Task " + id).orElse("What you changed")),
           "/engine-rest/" + path);
     }
     if (exception.getCause() instanceof NullValueException) {

@@ -217,7 +217,8 @@ class ConcurrentChangesTest {
   private ResponseEntity<String> postOverApi(String user, String path, Map<String, Object> body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return http.withBasicAuth(user, user)
+        .exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   /** Both calls leave together: each waits until the other is ready. */

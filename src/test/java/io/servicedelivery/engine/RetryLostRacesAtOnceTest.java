@@ -76,7 +76,8 @@ class RetryLostRacesAtOnceTest {
             NotificationType.REQUEST_ACKNOWLEDGED, "SR-990001", "ada@example.org", Map.of("requestId", "SR-990001"));
     mail =
         runtimeService.startProcessInstanceByMessage(
-            Messages.NOTIFICATION_QUEUED, Map.of(Variables.REQUEST_ID, "SR-990001", Variables.NOTIFICATION_MAIL_ID, mailId));
+            Messages.NOTIFICATION_QUEUED,
+            Map.of(Variables.REQUEST_ID, "SR-990001", Variables.NOTIFICATION_MAIL_ID, mailId));
     Job job = managementService.createJobQuery().processInstanceId(mail.getId()).singleResult();
     jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?")
         .params("another-node", Timestamp.from(Instant.now().plusSeconds(300)), job.getId())

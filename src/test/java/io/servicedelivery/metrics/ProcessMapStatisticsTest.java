@@ -55,7 +55,8 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
     @Primary
     ProcessEngineCoverageProperties processMapCoverage() {
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(
+              SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
           .build();
     }
   }

@@ -61,7 +61,8 @@ class NotificationProcessTest extends AbstractProcessTest {
             Map.of("requestId", request, "title", "Printer on the third floor", "requesterName", "Grace"));
     ProcessInstance instance =
         runtimeService.startProcessInstanceByMessage(
-            Messages.NOTIFICATION_QUEUED, Map.of(Variables.REQUEST_ID, request, Variables.NOTIFICATION_MAIL_ID, mailId));
+            Messages.NOTIFICATION_QUEUED,
+            Map.of(Variables.REQUEST_ID, request, Variables.NOTIFICATION_MAIL_ID, mailId));
 
     assertThat(instance).hasPassed(NOTIFICATION_QUEUED).isWaitingAt(SEND_MAIL);
     Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();

@@ -51,7 +51,8 @@ class CapaProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties capaCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, NOTIFICATION)
+          .excludeProcessDefinitionKeys(
+              SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, NOTIFICATION)
           .build();
     }
   }
