@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -96,6 +97,7 @@ public class RequestIntake {
    *
    * @throws RequestConflictException when the request is already closed, rejected or cancelled
    */
+  @Transactional
   public ServiceRequestView cancel(String requestId, String reason) {
     ServiceDeliveryRecord record =
         records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
@@ -119,6 +121,7 @@ public class RequestIntake {
    *
    * @throws RequestConflictException when nobody is waiting for an answer
    */
+  @Transactional
   public ServiceRequestView respond(String requestId, String answer) {
     ServiceDeliveryRecord record =
         records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
@@ -141,6 +144,7 @@ public class RequestIntake {
    *
    * @throws RequestConflictException when the request is already closed, rejected or cancelled
    */
+  @Transactional
   public ServiceRequestView changePriority(String requestId, Priority priority, String reason) {
     ServiceDeliveryRecord record =
         records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
