@@ -62,6 +62,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Plan delivery through the engine REST API, while the job executor works off the acknowledgements. With no thread
  * ever holding two pooled connections, a caller can only wait for a connection that another caller is about to give
  * back, so nobody times out; the watch proves the property directly, for the request threads and the job executor's.
+ * The other paths that read several times, or read and call the engine, are walked one call at a time.
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
