@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The business calendars SLA targets count in. Unlike services they have no versions: a change applies to the due
- * dates computed from then on; requests already running keep the due dates they were given.
+ * dates computed from then on; requests already running keep the due dates they were given. A calendar is read in one
+ * read-only transaction, its working hours and holidays after its row.
  */
 @Repository
 public class BusinessCalendars {
@@ -36,6 +37,7 @@ public class BusinessCalendars {
   private static final String CALENDAR_COLUMNS = "select code, name, zone_id, twenty_four_seven from business_calendar";
 
   /** Every calendar, by code. */
+  @Transactional(readOnly = true)
   public List<BusinessCalendar> list() {
     Map<String, Map<DayOfWeek, List<WorkingHours>>> hours = new HashMap<>();
     jdbc.sql("select calendar_code, day_of_week, start_time, end_time from business_calendar_hours")
@@ -58,6 +60,7 @@ public class BusinessCalendars {
         .toList();
   }
 
+  @Transactional(readOnly = true)
   public Optional<BusinessCalendar> find(String code) {
     if (code == null) {
       return Optional.empty();
@@ -69,6 +72,7 @@ public class BusinessCalendars {
         .map(header -> header.calendar(workingHours(code), holidays(code)));
   }
 
+  @Transactional(readOnly = true)
   public BusinessCalendar get(String code) {
     return find(code).orElseThrow(() -> new UnknownCalendarException(code));
   }
@@ -82,11 +86,13 @@ public class BusinessCalendars {
    * The calendar a running request counts in, by the code it was given at validation; requests from before SLA
    * targets named calendars have none and count 24x7.
    */
+  @Transactional(readOnly = true)
   public BusinessCalendar ofRequest(String code) {
     return code == null ? BusinessCalendar.AROUND_THE_CLOCK : get(code);
   }
 
   /** The SLA target with its calendars, ready for the SLA clock. */
+  @Transactional(readOnly = true)
   public SlaTerms terms(SlaTarget target) {
     BusinessCalendar response = get(target.responseCalendar());
     BusinessCalendar resolution =

@@ -1,20 +1,28 @@
 package io.servicedelivery.catalog;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The service catalog: services, their request types, quality checklists and SLA targets, each in versions. A
  * version is effective from its {@code effective_from} until a version with a later start takes over (of two with
  * the same start, the higher version); "now" is the application clock, which follows the engine clock.
+ *
+ * <p>A version is read in one read-only transaction: its row first, then its parts, each in one query after the
+ * other, so that a reader holds one pooled connection at a time (a query inside a row mapper would take a second).
  */
 @Repository
 public class ServiceCatalog {
@@ -26,8 +34,8 @@ public class ServiceCatalog {
 
   private static final String SLA_TARGET_COLUMNS =
       """
-      select priority, response_minutes, resolution_minutes, response_calendar, resolution_calendar, warning1_percent,
-        warning2_percent, warning3_percent
+      select version, priority, response_minutes, resolution_minutes, response_calendar, resolution_calendar,
+        warning1_percent, warning2_percent, warning3_percent
       from catalog_sla_target""";
 
   private final JdbcClient jdbc;
@@ -57,38 +65,41 @@ public class ServiceCatalog {
   }
 
   /** @return the version of the service that is effective now */
+  @Transactional(readOnly = true)
   public Optional<ServiceDefinition> find(String code) {
     return findEffectiveAt(code, clock.instant());
   }
 
+  @Transactional(readOnly = true)
   public ServiceDefinition get(String code) {
     return find(code).orElseThrow(() -> new UnknownServiceException(code));
   }
 
+  @Transactional(readOnly = true)
   public Optional<ServiceDefinition> findEffectiveAt(String code, Instant instant) {
     if (code == null) {
       return Optional.empty();
     }
     return jdbc.sql(
-            """
-            select version from catalog_service_version
-            where service_code = ? and effective_from <= ?
-            order by effective_from desc, version desc
-            fetch first 1 row only""")
+            "select " + VERSION_COLUMNS + " from catalog_service_version"
+                + " where service_code = ? and effective_from <= ?"
+                + " order by effective_from desc, version desc fetch first 1 row only")
         .param(code)
         .param(Timestamp.from(instant))
-        .query(Integer.class)
+        .query(ServiceCatalog::versionRow)
         .optional()
-        .flatMap(version -> find(code, version));
+        .map(this::definition);
   }
 
+  @Transactional(readOnly = true)
   public Optional<ServiceDefinition> find(String code, int version) {
     return jdbc.sql(
             "select " + VERSION_COLUMNS + " from catalog_service_version where service_code = ? and version = ?")
         .param(code)
         .param(version)
-        .query(this::definition)
-        .optional();
+        .query(ServiceCatalog::versionRow)
+        .optional()
+        .map(this::definition);
   }
 
   /** The SLA target of one version of a service, without reading the rest of the version. */
@@ -100,20 +111,30 @@ public class ServiceCatalog {
   }
 
   /** @return every version of the service, the newest first; empty when the catalog never had the service */
+  @Transactional(readOnly = true)
   public List<CatalogVersion> versions(String code) {
-    return jdbc.sql(
-            "select " + VERSION_COLUMNS + " from catalog_service_version where service_code = ? order by version desc")
-        .param(code)
-        .query(
-            (rs, row) ->
+    List<VersionRow> versions =
+        jdbc.sql(
+                "select " + VERSION_COLUMNS + " from catalog_service_version where service_code = ?"
+                    + " order by version desc")
+            .param(code)
+            .query(ServiceCatalog::versionRow)
+            .list();
+    if (versions.isEmpty()) {
+      return List.of();
+    }
+    Parts parts = parts(code, null);
+    return versions.stream()
+        .map(
+            version ->
                 new CatalogVersion(
-                    rs.getInt("version"),
-                    rs.getTimestamp("effective_from").toInstant(),
-                    rs.getString("proposed_by"),
-                    rs.getString("approved_by"),
-                    nullableLong(rs, "change_request_id"),
-                    definition(rs, row)))
-        .list();
+                    version.version(),
+                    version.effectiveFrom(),
+                    version.proposedBy(),
+                    version.approvedBy(),
+                    version.changeRequestId(),
+                    version.definition(parts)))
+        .toList();
   }
 
   /**
@@ -195,13 +216,90 @@ public class ServiceCatalog {
     return version;
   }
 
-  private ServiceDefinition definition(ResultSet rs, int row) throws SQLException {
-    String code = rs.getString("service_code");
-    int version = rs.getInt("version");
-    List<ChecklistItem> checklist = checklist(code, version);
-    return new ServiceDefinition(
-        code,
-        version,
+  /** The version with its parts, read after its own row: never a query while another query's result set is open. */
+  private ServiceDefinition definition(VersionRow version) {
+    return version.definition(parts(version.code(), version.version()));
+  }
+
+  /** The request types, checklists and SLA targets of one version of the service, or of all its versions (null). */
+  private Parts parts(String serviceCode, Integer version) {
+    String where = " where service_code = ?" + (version == null ? "" : " and version = ?");
+    List<Object> params = version == null ? List.of(serviceCode) : List.of(serviceCode, version);
+    Map<Integer, List<RequestType>> requestTypes = new HashMap<>();
+    jdbc.sql("select version, code, name from catalog_request_type" + where + " order by version, code")
+        .params(params)
+        .query(
+            rs -> {
+              requestTypes.computeIfAbsent(rs.getInt("version"), key -> new ArrayList<>())
+                  .add(new RequestType(rs.getString("code"), rs.getString("name")));
+            });
+    Map<Integer, List<ChecklistItem>> checklists = new HashMap<>();
+    jdbc.sql("select version, text, mandatory from catalog_checklist_item" + where + " order by version, position")
+        .params(params)
+        .query(
+            rs -> {
+              checklists.computeIfAbsent(rs.getInt("version"), key -> new ArrayList<>())
+                  .add(new ChecklistItem(rs.getString("text"), rs.getBoolean("mandatory")));
+            });
+    Map<Integer, List<SlaTarget>> slaTargets = new HashMap<>();
+    jdbc.sql(SLA_TARGET_COLUMNS + where)
+        .params(params)
+        .query(
+            rs -> {
+              slaTargets.computeIfAbsent(rs.getInt("version"), key -> new ArrayList<>()).add(slaTarget(rs, 0));
+            });
+    slaTargets.values().forEach(targets -> targets.sort(Comparator.comparing(SlaTarget::priority)));
+    return new Parts(requestTypes, checklists, slaTargets);
+  }
+
+  /** A row of catalog_service_version: a version of a service without its parts. */
+  private record VersionRow(
+      String code,
+      int version,
+      Instant effectiveFrom,
+      String name,
+      String description,
+      String requiredSkill,
+      BigDecimal standardEffortHours,
+      int effortTolerancePercent,
+      BigDecimal costRatePerHour,
+      String currency,
+      Long changeRequestId,
+      String proposedBy,
+      String approvedBy) {
+
+    ServiceDefinition definition(Parts parts) {
+      List<ChecklistItem> checklist = parts.checklists().getOrDefault(version, List.of());
+      return new ServiceDefinition(
+          code,
+          version,
+          effectiveFrom,
+          name,
+          description,
+          requiredSkill,
+          standardEffortHours,
+          effortTolerancePercent,
+          costRatePerHour,
+          currency,
+          parts.requestTypes().getOrDefault(version, List.of()),
+          checklist.stream().map(ChecklistItem::text).toList(),
+          checklist.stream().filter(item -> !item.mandatory()).map(ChecklistItem::text).toList(),
+          parts.slaTargets().getOrDefault(version, List.of()));
+    }
+  }
+
+  /** The request types, checklists and SLA targets of versions of one service, by version. */
+  private record Parts(
+      Map<Integer, List<RequestType>> requestTypes,
+      Map<Integer, List<ChecklistItem>> checklists,
+      Map<Integer, List<SlaTarget>> slaTargets) {}
+
+  private record ChecklistItem(String text, boolean mandatory) {}
+
+  private static VersionRow versionRow(ResultSet rs, int row) throws SQLException {
+    return new VersionRow(
+        rs.getString("service_code"),
+        rs.getInt("version"),
         rs.getTimestamp("effective_from").toInstant(),
         rs.getString("name"),
         rs.getString("description"),
@@ -210,39 +308,9 @@ public class ServiceCatalog {
         rs.getInt("effort_tolerance_percent"),
         rs.getBigDecimal("cost_rate_per_hour"),
         rs.getString("currency"),
-        requestTypes(code, version),
-        checklist.stream().map(ChecklistItem::text).toList(),
-        checklist.stream().filter(item -> !item.mandatory()).map(ChecklistItem::text).toList(),
-        slaTargets(code, version));
-  }
-
-  private record ChecklistItem(String text, boolean mandatory) {}
-
-  private List<RequestType> requestTypes(String serviceCode, int version) {
-    return jdbc.sql("select code, name from catalog_request_type where service_code = ? and version = ? order by code")
-        .params(serviceCode, version)
-        .query(RequestType.class)
-        .list();
-  }
-
-  private List<ChecklistItem> checklist(String serviceCode, int version) {
-    return jdbc.sql(
-            """
-            select text, mandatory from catalog_checklist_item where service_code = ? and version = ?
-            order by position""")
-        .params(serviceCode, version)
-        .query(ChecklistItem.class)
-        .list();
-  }
-
-  private List<SlaTarget> slaTargets(String serviceCode, int version) {
-    return jdbc.sql(SLA_TARGET_COLUMNS + " where service_code = ? and version = ?")
-        .params(serviceCode, version)
-        .query(ServiceCatalog::slaTarget)
-        .list()
-        .stream()
-        .sorted(Comparator.comparing(SlaTarget::priority))
-        .toList();
+        nullableLong(rs, "change_request_id"),
+        rs.getString("proposed_by"),
+        rs.getString("approved_by"));
   }
 
   private static SlaTarget slaTarget(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The customer rates a delivered request once, after it was closed (CSAT). */
 @Service
@@ -24,6 +25,7 @@ class CustomerRatings {
    * @throws RequestNotFoundException for an unknown request
    * @throws RequestConflictException when the request is still open, was not delivered, or has been rated already
    */
+  @Transactional
   CustomerFeedback rate(String requestId, NewFeedback feedback, String ratedBy) {
     ServiceDeliveryRecord record = records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
     if (record.outcome() == RequestOutcome.OPEN) {

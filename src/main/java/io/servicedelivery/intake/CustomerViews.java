@@ -22,8 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Builds what a customer (or a system acting for one) may see of requests, from their delivery records. */
+/**
+ * Builds what a customer (or a system acting for one) may see of requests, from their delivery records. An answer
+ * takes several queries (the record, the catalog, the SLA's calendar and pauses, the timeline, the rating): they run in
+ * one read-only transaction, one after the other on one connection.
+ */
 @Service
 class CustomerViews {
 
@@ -49,6 +54,7 @@ class CustomerViews {
     this.feedbacks = feedbacks;
   }
 
+  @Transactional(readOnly = true)
   ServiceRequestView get(String requestId) {
     ServiceDeliveryRecord record =
         records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
@@ -85,6 +91,7 @@ class CustomerViews {
         feedbacks.of(requestId).orElse(null));
   }
 
+  @Transactional(readOnly = true)
   ServiceRequestPage page(RecordFilter filter, int page, int size) {
     RecordPage records = this.records.page(filter, page, size);
     SlaLookup sla = new SlaLookup(records.records().stream().map(ServiceDeliveryRecord::requestId).toList());

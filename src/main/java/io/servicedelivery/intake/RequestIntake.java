@@ -31,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns a submitted request into exactly one stored request with one running process, also when the caller
  * retries or sends the same request many times at once: the idempotency key (per client) and the external
  * reference (per channel) are unique in the database, so the loser of a race finds the winner's request.
+ *
+ * <p>Cancelling, answering and re-prioritising run no transaction of their own around the engine call: the engine's
+ * command is the transaction, so that a call that lost a race with a job of the request is run again by the engine
+ * (engine/ConcurrentUpdateRetries) instead of failing in a transaction that is already lost. The reads before and
+ * after take one connection each, one after the other.
  */
 @Service
 public class RequestIntake {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The requests that arrived through the API, found again by idempotency key or external reference. */
 @Repository
@@ -41,6 +42,7 @@ class ServiceRequests {
   }
 
   /** The earlier request with the client's idempotency key, or else with the channel's external reference. */
+  @Transactional(readOnly = true)
   Optional<StoredRequest> findEarlier(
       String submittedBy, String idempotencyKey, Channel channel, String externalReference) {
     Optional<StoredRequest> byKey =

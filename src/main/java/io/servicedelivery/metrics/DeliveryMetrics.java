@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The delivery's meters for {@code /actuator/prometheus}, tagged by {@code service} (and {@code status}). They are
@@ -51,7 +52,9 @@ class DeliveryMetrics {
             .register(registry);
   }
 
+  /** The gauges' figures, read in one read-only transaction: one connection for the scheduler's thread. */
   @Scheduled(fixedDelayString = "${servicedelivery.metrics.refresh-interval}")
+  @Transactional(readOnly = true)
   void refresh() {
     List<String> services = services();
     services.forEach(this::registerCounters);

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The key figures of a period for the operations managers: in total with the trend against the period before, per
  * ISO week, and per catalog service. openAtRisk is a figure of now, not of the period: it has no previous value, and
- * of the weeks only the current one shows it.
+ * of the weeks only the current one shows it. Each report is read in one read-only transaction: its many queries and
+ * the engine's query of the deliveries at risk take one connection, one after the other.
  */
 @Service
 class KpiReports {
@@ -32,6 +34,7 @@ class KpiReports {
   }
 
   /** @param serviceCode null for all services */
+  @Transactional(readOnly = true)
   KpiReport summary(KpiPeriod period, String serviceCode) {
     requireKnown(serviceCode);
     return new KpiReport(
@@ -39,6 +42,7 @@ class KpiReports {
   }
 
   /** @param serviceCode null for all services */
+  @Transactional(readOnly = true)
   List<WeeklyKpis> weekly(KpiPeriod period, String serviceCode) {
     requireKnown(serviceCode);
     LocalDate currentWeek =
@@ -56,6 +60,7 @@ class KpiReports {
   }
 
   /** Every service of the catalog as it is now, by name. */
+  @Transactional(readOnly = true)
   List<ServiceKpis> byService(KpiPeriod period) {
     Set<String> deliveriesAtRisk = totals.deliveriesAtRisk();
     return catalog.list().stream()

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers of the dashboard's process map, per activity of the service-delivery process (all its versions), read
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Service;
  *       and events of the loop are not counted).
  * </ul>
  *
- * The period is half-open, {@code [from, to)}.
+ * The period is half-open, {@code [from, to)}. Each answer is read in one read-only transaction, so the engine's
+ * queries and the application's take one connection, one after the other.
  */
 @Service
 public class ProcessMapStatistics {
@@ -77,6 +79,7 @@ public class ProcessMapStatistics {
   }
 
   /** The BPMN XML of the latest service-delivery definition, the diagram the numbers are drawn on. */
+  @Transactional(readOnly = true)
   public String diagram() {
     ProcessDefinition latest =
         repositoryService
@@ -92,6 +95,7 @@ public class ProcessMapStatistics {
   }
 
   /** The numbers of every activity that has any, ordered by activity id. */
+  @Transactional(readOnly = true)
   public List<ActivityStatistics> activities(Instant from, Instant to) {
     Map<String, List<Long>> durations = new TreeMap<>();
     Map<String, Long> waiting = new TreeMap<>();
@@ -154,6 +158,7 @@ public class ProcessMapStatistics {
   }
 
   /** The requests waiting at the activity now, longest waiting first. */
+  @Transactional(readOnly = true)
   public List<WaitingRequest> waitingAt(String activityId) {
     List<HistoricActivityInstance> instances = new ArrayList<>();
     definitionIds().forEach(definitionId -> instances.addAll(unfinished(definitionId, activityId)));

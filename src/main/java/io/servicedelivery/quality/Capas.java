@@ -212,29 +212,47 @@ public class Capas {
         .list();
   }
 
+  /** The CAPA, then its linked requests, plans and escalations: one query after the other, in one transaction. */
+  @Transactional(readOnly = true)
   public CapaView get(String id) {
-    return jdbc.sql("select * from capa where id = ?")
-        .param(id)
-        .query(
-            (rs, row) ->
-                new CapaView(
-                    id,
-                    rs.getString("title"),
-                    rs.getString("service_code"),
-                    rs.getString("problem"),
-                    CapaTrigger.valueOf(rs.getString("trigger_type")),
-                    rs.getString("status"),
-                    rs.getString("opened_by"),
-                    instant(rs.getTimestamp("opened_at")),
-                    instant(rs.getTimestamp("due_at")),
-                    rs.getString("cause_category"),
-                    rs.getString("root_cause"),
-                    instant(rs.getTimestamp("closed_at")),
-                    requests(id),
-                    plans(id),
-                    escalations(id)))
-        .optional()
-        .orElseThrow(() -> new UnknownCapaException(id));
+    record Capa(
+        String title, String serviceCode, String problem, CapaTrigger trigger, String status, String openedBy,
+        Instant openedAt, Instant dueAt, String causeCategory, String rootCause, Instant closedAt) {}
+    Capa capa =
+        jdbc.sql("select * from capa where id = ?")
+            .param(id)
+            .query(
+                (rs, row) ->
+                    new Capa(
+                        rs.getString("title"),
+                        rs.getString("service_code"),
+                        rs.getString("problem"),
+                        CapaTrigger.valueOf(rs.getString("trigger_type")),
+                        rs.getString("status"),
+                        rs.getString("opened_by"),
+                        instant(rs.getTimestamp("opened_at")),
+                        instant(rs.getTimestamp("due_at")),
+                        rs.getString("cause_category"),
+                        rs.getString("root_cause"),
+                        instant(rs.getTimestamp("closed_at"))))
+            .optional()
+            .orElseThrow(() -> new UnknownCapaException(id));
+    return new CapaView(
+        id,
+        capa.title(),
+        capa.serviceCode(),
+        capa.problem(),
+        capa.trigger(),
+        capa.status(),
+        capa.openedBy(),
+        capa.openedAt(),
+        capa.dueAt(),
+        capa.causeCategory(),
+        capa.rootCause(),
+        capa.closedAt(),
+        requests(id),
+        plans(id),
+        escalations(id));
   }
 
   private List<CapaView.LinkedRequest> requests(String id) {

@@ -3,8 +3,12 @@ package io.servicedelivery.records;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Puts a request's record together with its steps from the engine's history, its pauses and its rating. */
+/**
+ * Puts a request's record together with its steps from the engine's history, its pauses and its rating, in one
+ * read-only transaction: the engine's history queries take the transaction's connection too.
+ */
 @Service
 public class DeliveryRecordViews {
 
@@ -18,6 +22,7 @@ public class DeliveryRecordViews {
     this.feedbacks = feedbacks;
   }
 
+  @Transactional(readOnly = true)
   public Optional<DeliveryRecordView> find(String requestId) {
     return records.find(requestId).map(this::view);
   }

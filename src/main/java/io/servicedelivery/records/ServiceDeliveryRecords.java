@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the service delivery record of every request: opened when the request arrives, completed with effort
@@ -169,7 +170,8 @@ public class ServiceDeliveryRecords {
         .list();
   }
 
-  /** A page of records matching the filter, newest first. */
+  /** A page of records matching the filter, newest first; the count and the page in one read-only transaction. */
+  @Transactional(readOnly = true)
   public RecordPage page(RecordFilter filter, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     List<Object> params = new ArrayList<>();

@@ -31,6 +31,7 @@ public class StaffDirectory {
     this.clock = clock;
   }
 
+  @Transactional(readOnly = true)
   public List<Resource> list() {
     return jdbc.sql("select user_id from staff_resource where left_pool_at is null order by user_id")
         .query(String.class)
@@ -40,6 +41,7 @@ public class StaffDirectory {
         .toList();
   }
 
+  @Transactional(readOnly = true)
   public Resource get(String userId) {
     return find(userId).orElseThrow(() -> new UnknownResourceException(userId));
   }
