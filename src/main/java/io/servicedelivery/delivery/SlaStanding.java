@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -80,8 +81,8 @@ public class SlaStanding {
               SlaState.PAUSED,
               data.integer(SLA_CONSUMED_PERCENT, 0),
               Duration.ofMinutes(data.integer(SLA_REMAINING_MINUTES, 0)));
-      scope.setVariable(SLA_STATE, SlaState.PAUSED.name());
-      scope.setVariable(SLA_SUMMARY, paused.summary(due.resolutionDueAt(), now));
+      set(scope, SLA_STATE, SlaState.PAUSED.name());
+      set(scope, SLA_SUMMARY, paused.summary(due.resolutionDueAt(), now));
       return paused;
     }
     BusinessCalendar calendar = calendars.ofRequest(data.string(RESOLUTION_CALENDAR));
@@ -95,11 +96,18 @@ public class SlaStanding {
     SlaState state =
         Boolean.TRUE.equals(scope.getVariable(SLA_BREACHED)) ? SlaState.BREACHED : due.stateAt(now);
     Snapshot snapshot = new Snapshot(state, consumed, remaining);
-    scope.setVariable(SLA_STATE, state.name());
-    scope.setVariable(SLA_CONSUMED_PERCENT, consumed);
-    scope.setVariable(SLA_REMAINING_MINUTES, (int) remaining.toMinutes());
-    scope.setVariable(SLA_CHECKED_AT, Date.from(now));
-    scope.setVariable(SLA_SUMMARY, snapshot.summary(due.resolutionDueAt(), now));
+    set(scope, SLA_STATE, state.name());
+    set(scope, SLA_CONSUMED_PERCENT, consumed);
+    set(scope, SLA_REMAINING_MINUTES, (int) remaining.toMinutes());
+    set(scope, SLA_CHECKED_AT, Date.from(now));
+    set(scope, SLA_SUMMARY, snapshot.summary(due.resolutionDueAt(), now));
     return snapshot;
   }
+  /** A refresh that finds the standing as it was writes nothing: each write is an update and a history row. */
+  private static void set(VariableScope scope, String name, Object value) {
+    if (!Objects.equals(scope.getVariable(name), value)) {
+      scope.setVariable(name, value);
+    }
+  }
+
 }
