@@ -1,5 +1,6 @@
 package io.servicedelivery.engine;
 
+import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.RESPONSE_TIME_PASSED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +186,51 @@ class ConcurrentChangesTest {
           answers.stream().filter(answer -> answer.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
       assertThat(conflict.getHeaders().getContentType()).hasToString("application/problem+json");
       assertThat(conflict.getBody()).contains("\"status\":409").contains(requestId);
+    }
+  }
+
+  @Test
+  void twoAnswersToTheSameQuestionAtOnceOverTheApiGetOneSuccessAndOneConflict() throws Exception {
+    // every round reserves a staff member until the request ends: room for all of them
+    List<Map.Entry<String, Integer>> capacities =
+        jdbc.sql("select user_id, capacity from staff_resource")
+            .query((rs, row) -> Map.entry(rs.getString("user_id"), rs.getInt("capacity")))
+            .list();
+    jdbc.sql("update staff_resource set capacity = 1000").update();
+    try {
+      answerTwiceAtOnce();
+    } finally {
+      capacities.forEach(
+          entry ->
+              jdbc.sql("update staff_resource set capacity = ? where user_id = ?")
+                  .params(entry.getValue(), entry.getKey())
+                  .update());
+    }
+  }
+
+  private void answerTwiceAtOnce() throws Exception {
+    for (int round = 0; round < Integer.getInteger("rounds", 4); round++) {
+      String requestId = submit();
+      assertThat(completeOverEngineRest("coordinator", openTask(requestId, PLAN_DELIVERY).getId(), PLAN)
+          .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      Task execute = openTask(requestId, EXECUTE_SERVICE_ACTIVITIES);
+      assertThat(completeOverEngineRest(execute.getAssignee(), execute.getId(), Map.of(
+          "progressStatus", "WAITING_FOR_CUSTOMER", "customerQuestion", "Laptop or tablet?",
+          "progressReport", "Profile prepared", "effortHours", 0.5)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+      List<ResponseEntity<String>> answers =
+          atOnce(
+              () -> postOverApi("portal", "/api/service-requests/" + requestId + "/customer-response",
+                  Map.of("answer", "The laptop")),
+              () -> postOverApi("coordinator", "/api/service-requests/" + requestId + "/customer-response",
+                  Map.of("answer", "A tablet, the customer said on the phone")));
+
+      assertThat(answers).extracting(ResponseEntity::getStatusCode).as("%s", answers)
+          .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+      ResponseEntity<String> conflict =
+          answers.stream().filter(answer -> answer.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
+      assertThat(conflict.getHeaders().getContentType()).hasToString("application/problem+json");
+      assertThat(openTask(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("back with the staff member").isNotNull();
     }
   }
 
