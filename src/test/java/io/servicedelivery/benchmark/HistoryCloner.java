@@ -1,17 +1,18 @@
 package io.servicedelivery.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,8 +76,7 @@ final class HistoryCloner {
     Map<String, String> applicationInserts = new LinkedHashMap<>();
     applicationTables().forEach(table -> applicationInserts.put(table, applicationInsert(table)));
     Map<String, Long> rows = new ConcurrentHashMap<>();
-    Map<String, List<String>> indexes =
-        Boolean.getBoolean("benchmark.clone.keepIndexes") ? Map.of() : dropIndexes(engineTables);
+    Map<String, List<String>> indexes = dropIndexes(engineTables);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long indexStart;
     try {
@@ -155,7 +155,7 @@ final class HistoryCloner {
    */
   private Map<String, List<String>> dropIndexes(List<String> tables) {
     record Index(String name, String table, String columns) {}
-    List<Index> indexes = new java.util.ArrayList<>();
+    List<Index> indexes = new ArrayList<>();
     for (String table : tables) {
       jdbc.sql("""
               select i.index_name, listagg(c.column_name, ', ') within group (order by c.ordinal_position)
@@ -172,7 +172,7 @@ final class HistoryCloner {
     }
     indexes.forEach(index -> jdbc.sql("drop index " + index.name()).update());
     Map<String, List<String>> statements = new LinkedHashMap<>();
-    indexes.forEach(index -> statements.computeIfAbsent(index.table(), table -> new java.util.ArrayList<>())
+    indexes.forEach(index -> statements.computeIfAbsent(index.table(), table -> new ArrayList<>())
         .add("create index " + index.name() + " on " + index.table() + " (" + index.columns() + ")"));
     return statements;
   }
@@ -221,9 +221,9 @@ final class HistoryCloner {
               on p.constraint_schema = r.unique_constraint_schema and p.constraint_name = r.unique_constraint_name
             where f.table_schema = 'PUBLIC'""")
         .query(rs -> {
-          references.computeIfAbsent(rs.getString(1), table -> new java.util.ArrayList<>()).add(rs.getString(2));
+          references.computeIfAbsent(rs.getString(1), table -> new ArrayList<>()).add(rs.getString(2));
         });
-    List<String> ordered = new java.util.ArrayList<>();
+    List<String> ordered = new ArrayList<>();
     while (ordered.size() < tables.size()) {
       for (String table : tables) {
         if (!ordered.contains(table)

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,10 +106,8 @@ class HistoryGrowthBenchmark {
   @Autowired Environment environment;
   @Autowired StatementCounter counter;
 
-  // A database left by an earlier run is deleted when the class is loaded, before the context opens its own; that is
-  // deleted when the JVM ends (it is several GB).
+  // the database is deleted when the JVM ends, after the context closed it (it is several GB)
   static {
-    deleteDatabase();
     Runtime.getRuntime().addShutdownHook(new Thread(HistoryGrowthBenchmark::deleteDatabase));
   }
 
@@ -131,6 +131,7 @@ class HistoryGrowthBenchmark {
 
   @Test
   void lifecyclesAndDashboardWithALongHistory() throws InterruptedException {
+    deleteOtherDatabases();
     Steps.asDriver(() -> {
       BareProcess.deploy(repositoryService, authorizationService);
       LifecycleBenchmark.enoughCapacity(jdbc);
@@ -223,7 +224,7 @@ class HistoryGrowthBenchmark {
   }
 
   /** A call made {@value #REPEATS} times (once if it takes more than ten seconds). */
-  private static Timing timed(java.util.function.Supplier<ApiClient.Answer> call) {
+  private static Timing timed(Supplier<ApiClient.Answer> call) {
     List<Long> millis = new ArrayList<>();
     List<Integer> statuses = new ArrayList<>();
     String failure = null;
@@ -316,7 +317,7 @@ class HistoryGrowthBenchmark {
             + "(`-Dbenchmark.history.complete=100000`).%n%n",
         SEED, LIFECYCLES, LIFECYCLES, WORKERS, HISTORY, templates, cloned.clones(), SPREAD_DAYS, cloned.totalRows(),
         cloned.took().toSeconds(), cloned.indexing().toSeconds(), cloned.indexes(),
-        String.join(", ", new java.util.TreeSet<>(HistoryCloner.READ)), Math.min(cloned.clones(), COMPLETE)));
+        String.join(", ", new TreeSet<>(HistoryCloner.READ)), Math.min(cloned.clones(), COMPLETE)));
     report.append("| history | finished requests | history rows (`ACT_HI_*`, byte arrays) | database file |\n");
     report.append("|---|---|---|---|\n");
     for (Size size : List.of(empty, full)) {
@@ -384,9 +385,20 @@ class HistoryGrowthBenchmark {
 
   private static long databaseBytes() {
     try (Stream<Path> files = Files.walk(Path.of(DATABASE))) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+      return files.filter(file -> file.toString().endsWith(".mv.db")).mapToLong(file -> file.toFile().length()).sum();
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /** the databases of earlier runs that did not end normally: every file but those of this run's database */
+  private void deleteOtherDatabases() {
+    String current = environment.getRequiredProperty("spring.datasource.url").replaceAll("^.*/([^/;]+).*$", "$1");
+    try (Stream<Path> files = Files.list(Path.of(DATABASE))) {
+      files.filter(file -> !file.getFileName().toString().startsWith(current + "."))
+          .forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -9,6 +9,7 @@ import io.servicedelivery.testsupport.TestMailServer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -104,7 +105,7 @@ class LifecycleBenchmark {
   record Mails(long expected, Map<String, Long> recorded, long duplicates, long received) {}
 
   private Mails mails(long lifecycles) {
-    Map<String, Long> recorded = new java.util.TreeMap<>();
+    Map<String, Long> recorded = new TreeMap<>();
     jdbc.sql("select type, count(*) from notification_outbox where sent_at is not null group by type")
         .query(rs -> {
           recorded.put(rs.getString(1), rs.getLong(2));
@@ -135,7 +136,10 @@ class LifecycleBenchmark {
             + "acknowledgement and completion mail are recorded as sent. Statements: every SQL statement of the "
             + "HTTP calls and jobs of the run on the application's DataSource (a JDBC batch counts one per row), "
             + "divided by the lifecycles; look-ups repeated while waiting for a task, the driver's own checks and "
-            + "background work (metrics refresh) are not counted.%n%n",
+            + "background work (metrics refresh) are not counted. Lifecycles per second: all finished lifecycles "
+            + "over the time from the first submission to the last one's end, so a lifecycle that is held up (a "
+            + "job that lost an optimistic-locking race waits out its lock, 5 minutes) shows there and as the "
+            + "slowest.%n%n",
         LIFECYCLES, WORKERS, WARM_UP, BareProcess.KEY));
     report.append(LifecycleReport.summaryHeader());
     warmUps.forEach(run -> report.append(LifecycleReport.summaryLine(run)));

@@ -294,8 +294,9 @@ final class LifecycleDriver {
           }
           throw new LifecycleFailed(taskKey + " did not appear within " + TASK_PATIENCE);
         }
-        answer = clients.get(found.user()).post("POST /engine-rest/task/{id}/complete",
-            engineRest + "/task/" + found.taskId() + "/complete", Map.of("variables", variables));
+        answer = clients.get(found.user()).post("POST /engine-rest/task/{id}/complete (" + taskKey + ")",
+            engineRest + "/task/" + found.taskId() + "/complete", Map.of("variables", variables),
+            Map.of(ApiClient.TASK, taskKey));
         if (answer.ok()) {
           return;
         }

@@ -17,19 +17,19 @@ final class LifecycleReport {
   private LifecycleReport() {}
 
   static String summaryHeader() {
-    return "| run | lifecycles | lifecycles/s | median lifecycle | p95 lifecycle | statements / lifecycle "
+    return "| run | lifecycles | lifecycles/s | median lifecycle | p95 lifecycle | slowest | statements / lifecycle "
         + "| round trips / lifecycle | DB time / lifecycle | jobs / lifecycle | 409 | 5xx | time-outs | failed |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   }
 
   static String summaryLine(Run run) {
     Count total = run.statements().lifecycleTotal();
     return String.format(Locale.ROOT,
-        "| %s | %s | %.2f | %,d ms | %,d ms | %.0f | %.0f | %.0f ms | %.1f | %d | %d | %d | %d |%n",
+        "| %s | %s | %.2f | %,d ms | %,d ms | %,d ms | %.0f | %.0f | %.0f ms | %.1f | %d | %d | %d | %d |%n",
         run.name(),
         run.finished() == run.lifecycles() ? Integer.toString(run.lifecycles())
             : run.finished() + " of " + run.lifecycles(),
-        run.lifecyclesPerSecond(), run.durationPercentile(50), run.durationPercentile(95),
+        run.lifecyclesPerSecond(), run.durationPercentile(50), run.durationPercentile(95), run.durationPercentile(100),
         run.perLifecycle(total.statements()), run.perLifecycle(total.executions()),
         run.perLifecycle(total.nanos() / 1e6), run.perLifecycle(jobs(run)), run.conflicts(), run.serverErrors(),
         run.timeouts(), run.failed().size());

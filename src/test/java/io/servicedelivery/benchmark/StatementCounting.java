@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,7 +72,10 @@ class StatementCounting {
     return new JobSteps(counter);
   }
 
-  /** names the step of an HTTP call: {@code HTTP POST /engine-rest/task/{id}/complete} */
+  /**
+   * names the step of an HTTP call: {@code HTTP POST /engine-rest/task/{id}/complete}, and which task the driver
+   * completes ({@code (Task_PlanDelivery)}, header {@value ApiClient#TASK})
+   */
   static final class HttpSteps extends OncePerRequestFilter {
 
     /** a path segment that is an id: it has a digit (SR-000042, UUIDs) */
@@ -90,6 +94,7 @@ class StatementCounting {
         throws ServletException, IOException {
       String path = NAMED_ENGINE.matcher(request.getRequestURI()).replaceFirst("/engine-rest/");
       String step = Steps.HTTP + request.getMethod() + " " + ID.matcher(path).replaceAll("{id}")
+          + (request.getHeader(ApiClient.TASK) != null ? " (" + request.getHeader(ApiClient.TASK) + ")" : "")
           + (request.getHeader(ApiClient.REPEAT) != null ? Steps.REPEATED : "");
       String previous = Steps.set(step);
       counter.called(step);
@@ -116,7 +121,7 @@ class StatementCounting {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
       if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-        configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
       }
       configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new EngineThreadSteps(counter));
     }
