@@ -8,24 +8,24 @@ import static io.servicedelivery.identity.Groups.QUALITY_ASSURANCE;
 import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
 import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 
+import io.servicedelivery.cluster.SetupStep;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo users, one per role, each with the password equal to the user id. Only in the {@code demo} profile; the
- * administrator {@code demo} itself comes from {@code camunda.bpm.admin-user} and joins every group here.
+ * administrator {@code demo} itself is the demo profile's first administrator ({@link FirstAdministrator}).
  */
 @Component
 @Profile("demo")
-class DemoUsers {
+@Order(IdentitySetup.ORDER + 2)
+class DemoUsers implements SetupStep {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -42,17 +42,14 @@ class DemoUsers {
           new DemoUser("portal", "Customer", "Portal", List.of(API_CLIENTS)),
           new DemoUser("prometheus", "Metrics", "Scraper", List.of(MONITORING)));
 
-  static final String ADMIN = "demo";
-
   private final IdentityService identityService;
 
   DemoUsers(IdentityService identityService) {
     this.identityService = identityService;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(IdentitySetup.ORDER + 1)
-  public void createDemoUsers() {
+  @Override
+  public void setUp() {
     for (DemoUser demoUser : USERS) {
       if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
         User user = identityService.newUser(demoUser.id());
@@ -65,7 +62,6 @@ class DemoUsers {
       }
       demoUser.groups().forEach(group -> join(demoUser.id(), group));
     }
-    Groups.ALL.forEach(group -> join(ADMIN, group));
   }
 
   private void join(String userId, String groupId) {

@@ -21,6 +21,7 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import io.servicedelivery.cluster.SetupStep;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,19 +31,19 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of the service organisation and what each may do, in the style of Camunda's invoice example
- * ({@code DemoDataGenerator}). Runs at every start and changes only what is missing. Tasks need no grant here: the
+ * ({@code DemoDataGenerator}). Runs at every start of every node, one node after the other, and changes only what is
+ * missing. Tasks need no grant here: the
  * engine authorizes a task's candidate groups and assignee on the task itself, so each group reads and works only
  * the tasks of its groups or assigned to its users.
  */
 @Component
-class IdentitySetup {
+@Order(IdentitySetup.ORDER)
+class IdentitySetup implements SetupStep {
 
   static final int ORDER = 0;
 
@@ -69,8 +70,7 @@ class IdentitySetup {
     this.tasklistFilters = tasklistFilters;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(ORDER)
+  @Override
   public void setUp() {
     Groups.ALL.forEach(this::createGroup);
     createGroup(API_CLIENTS);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -77,13 +78,26 @@ public class TasklistFilters {
   }
 
   private Filter filter(String name, String description, int priority, String color, TaskQuery query) {
-    // an existing filter gets the current definition: what it shows may have changed since it was created
+    Filter wanted =
+        filterService
+            .newTaskFilter(name)
+            .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true))
+            .setQuery(query);
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    Filter filter = existing != null ? existing : filterService.newTaskFilter(name);
-    filter
-        .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true))
-        .setQuery(query);
-    return filterService.saveFilter(filter);
+    if (existing == null) {
+      return filterService.saveFilter(wanted);
+    }
+    if (sameDefinition(existing, wanted)) {
+      return existing;
+    }
+    // an existing filter gets the current definition: what it shows may have changed since it was created
+    existing.setProperties(wanted.getProperties()).setQuery(wanted.getQuery());
+    return filterService.saveFilter(existing);
+  }
+
+  private static boolean sameDefinition(Filter existing, Filter wanted) {
+    return existing.getProperties().equals(wanted.getProperties())
+        && ((FilterEntity) existing).getQueryInternal().equals(((FilterEntity) wanted).getQueryInternal());
   }
 
   private void grantRead(String group, String filterId) {

@@ -30,7 +30,7 @@ class IdentitySetupTest {
     long memberships = identityService.createUserQuery().memberOfGroup(Groups.OPERATIONS_MANAGERS).count();
 
     identitySetup.setUp();
-    demoUsers.createDemoUsers();
+    demoUsers.setUp();
 
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
     assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(3);
