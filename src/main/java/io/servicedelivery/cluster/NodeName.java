@@ -27,10 +27,6 @@ class NodeName extends AbstractProcessEnginePlugin {
     configuration.setHostname(name);
   }
 
-  String name() {
-    return name;
-  }
-
   private static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();

@@ -1,0 +1,32 @@
+package io.servicedelivery.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** The engine records the configured node name for the jobs it runs, and without one the host name and the port. */
+class NodeNameTest {
+
+  @Test
+  void theConfiguredNameIsTheEnginesHostName() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+
+    new NodeName("node-a", 8081).preInit(configuration);
+
+    assertThat(configuration.getHostname()).isEqualTo("node-a");
+  }
+
+  @Test
+  void withoutANameTwoNodesOnOneMachineDifferByTheirPorts() {
+    StandaloneInMemProcessEngineConfiguration first = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration second = new StandaloneInMemProcessEngineConfiguration();
+
+    new NodeName("", 8081).preInit(first);
+    new NodeName(" ", 8082).preInit(second);
+
+    assertThat(first.getHostname()).endsWith(":8081");
+    assertThat(second.getHostname()).endsWith(":8082");
+    assertThat(first.getHostname()).isNotEqualTo(second.getHostname());
+  }
+}
