@@ -205,7 +205,7 @@ class ClusterIT {
         serverErrors.size(), survivorUnanswered.size(), apiReadsFailed, timersMadeDue.size(),
         (int) timersMadeDue.stream().filter(id -> runsByJob.getOrDefault(id, List.of()).size() == 1).count(),
         timersFiredTwice, jobsRunTwice, orphaned.size(), takenOver.size(), LOCK_TIME, failover, afterLockExpiry,
-        hostnames, mails.queued(), mails.receivedCopies(), mails.duplicatedCopies(), mails.missingCopies(), incidents,
+        hostnames, mails.queued(), mails.receivedCopies(), mails.duplicatedCopies(), mails.missingCopies(), new TreeSet<>(mails.duplicatedSubjects()), incidents,
         Duration.between(began, Instant.now()));
     summary.write(OUTPUT.resolve("summary.txt"));
     System.out.println(summary.text());

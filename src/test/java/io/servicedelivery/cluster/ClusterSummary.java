@@ -40,6 +40,7 @@ record ClusterSummary(
     long mailCopiesReceived,
     long mailCopiesDuplicated,
     long mailCopiesMissing,
+    Set<String> duplicatedMailSubjects,
     long incidents,
     Duration total) {
 
@@ -64,7 +65,7 @@ record ClusterSummary(
             + " s; " + seconds(afterLockExpiry) + " s after its lock expired)",
         "job log hostnames: " + jobLogHostnames,
         "mails queued: " + mailsQueued + ", copies received: " + mailCopiesReceived + ", duplicated: "
-            + mailCopiesDuplicated + ", missing: " + mailCopiesMissing,
+            + mailCopiesDuplicated + " " + duplicatedMailSubjects + ", missing: " + mailCopiesMissing,
         "incidents: " + incidents,
         "run time: " + seconds(total) + " s",
         "");
