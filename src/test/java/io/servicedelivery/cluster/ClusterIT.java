@@ -57,8 +57,12 @@ class ClusterIT {
 
   /** Shorter than production's 60 s, to keep the run short; the take-over is asserted against it. */
   private static final Duration LOCK_TIME = Duration.ofSeconds(20);
-  /** Time the survivor's job executor may take to find and run a job whose lock expired (it polls every 0.5-1 s). */
-  private static final Duration TAKE_OVER_GRACE = Duration.ofSeconds(10);
+  /**
+   * Time the survivor may take to run a job whose lock expired: its executor polls every 0.5-1 s, but the freed jobs
+   * queue behind the due jobs of the whole cluster's load, which the survivor now works off alone (12.7 s seen on a
+   * busy 2-core machine).
+   */
+  private static final Duration TAKE_OVER_GRACE = Duration.ofSeconds(20);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final int CLIENTS = 16;
   private static final int SUBMISSIONS_PER_CLIENT = 20;
@@ -242,7 +246,10 @@ class ClusterIT {
         .allSatisfy(job -> assertThat(takenOver).containsKey(job.id()));
     softly.assertThat(takenOver.values()).as("the survivor ran the killed node's jobs")
         .allSatisfy(run -> assertThat(run.hostname()).contains(nodeB.name()));
-    softly.assertThat(takenOver.values()).as("taken over within the lock time (+ the executor's polling)")
+    softly.assertThat(orphaned).as("no job of the killed node ran before its lock expired")
+        .filteredOn(job -> takenOver.containsKey(job.id()))
+        .allSatisfy(job -> assertThat(takenOver.get(job.id()).at()).isAfterOrEqualTo(job.expiresAt()));
+    softly.assertThat(takenOver.values()).as("taken over once the lock time passed (+ the survivor's queue)")
         .allSatisfy(run -> assertThat(Duration.between(killedAt, run.at()))
             .isLessThanOrEqualTo(LOCK_TIME.plus(TAKE_OVER_GRACE)));
     softly.assertThat(mails.unsent()).as("mails still unsent").isZero();
