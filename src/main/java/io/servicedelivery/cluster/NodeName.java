@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the engine this node's name, which the job log records for every job it runs ({@code
- * ACT_HI_JOB_LOG.HOSTNAME_}), so that an operator can tell which node ran a job. The engine's own default, the
- * machine's address, is the same for two nodes on one machine.
+ * ACT_HI_JOB_LOG.HOSTNAME_}), and which marks the jobs this node's job executor has taken ({@code
+ * ACT_RU_JOB.LOCK_OWNER_}), so that an operator can tell which node ran a job and which jobs wait for a dead node's
+ * locks to run out. The engine's own defaults, the machine's address and a random id, tell neither.
  */
 @Component
 class NodeName extends AbstractProcessEnginePlugin {
@@ -25,6 +26,13 @@ class NodeName extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setHostname(name);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getJobExecutor() != null) {
+      configuration.getJobExecutor().setLockOwner(name);
+    }
   }
 
   private static String hostName() {
