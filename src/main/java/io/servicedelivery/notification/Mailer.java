@@ -1,11 +1,14 @@
 package io.servicedelivery.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,21 +21,36 @@ class Mailer {
 
   private final JavaMailSender mailSender;
   private final String from;
+  private final String senderDomain;
 
-  Mailer(JavaMailSender mailSender, @Value("${servicedelivery.mail.from}") String from) {
+  Mailer(JavaMailSender mailSender, @Value("${servicedelivery.mail.from}") String from) throws AddressException {
     this.mailSender = mailSender;
     this.from = from;
+    String address = new InternetAddress(from).getAddress();
+    this.senderDomain = address.substring(address.indexOf('@') + 1);
+  }
+
+  /** A Message-ID of its own for a mail, in the sender's domain. */
+  String newMessageId() {
+    return "<" + UUID.randomUUID() + "@" + senderDomain + ">";
   }
 
   /**
-   * Returns once the server has accepted the mail for every recipient.
+   * Returns once the server has accepted the mail for every recipient. The mail carries the given Message-ID, so that
+   * a mail sent a second time (a node died after the server accepted it, before its job was saved) is the same mail
+   * to the mail systems that recognise copies by it.
    *
-   * @return the mail's Message-ID
    * @throws MailException when the server is unreachable or refuses the mail
    */
-  String send(Collection<String> recipients, MailText text, Instant sentAt) {
-    MimeMessage message = mailSender.createMimeMessage();
+  void send(String messageId, Collection<String> recipients, MailText text, Instant sentAt) {
     try {
+      MimeMessage message =
+          new MimeMessage(mailSender.createMimeMessage().getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+              setHeader("Message-ID", messageId);
+            }
+          };
       MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(recipients.toArray(String[]::new));
@@ -40,7 +58,6 @@ class Mailer {
       helper.setText(text.body());
       helper.setSentDate(Date.from(sentAt));
       mailSender.send(message);
-      return message.getMessageID();
     } catch (MessagingException e) {
       throw new IllegalArgumentException("Invalid mail to " + recipients + ": " + e.getMessage(), e);
     }

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  * process "notification", and records each recipient of a mail that the server accepted in {@code
  * notification_outbox}. When the server is down, the exception fails that job, the engine retries it and nothing is
  * recorded. A crash after the server accepted the mail but before the job committed sends the mail again on the retry
- * (at least once, never lost).
+ * (at least once, never lost), with the Message-ID it got when it was queued: the same mail to whoever recognises
+ * copies by it.
  */
 @Service
 public class Notifications {
@@ -104,7 +105,9 @@ public class Notifications {
    */
   public void send(long mailId) {
     QueuedMail mail =
-        jdbc.sql("select request_id, type, recipients, subject, body, sent_at from notification_mail where id = ?")
+        jdbc.sql(
+                "select request_id, type, recipients, subject, body, sent_at, message_id from notification_mail"
+                    + " where id = ?")
             .param(mailId)
             .query(
                 (rs, row) ->
@@ -113,7 +116,8 @@ public class Notifications {
                         rs.getString("type"),
                         List.of(rs.getString("recipients").split("\n")),
                         new MailText(rs.getString("subject"), rs.getString("body")),
-                        rs.getTimestamp("sent_at") != null))
+                        rs.getTimestamp("sent_at") != null,
+                        rs.getString("message_id")))
             .optional()
             .orElseThrow(() -> new IllegalStateException("No queued mail " + mailId));
     if (mail.sent()) {
@@ -121,9 +125,10 @@ public class Notifications {
       return;
     }
     Instant sentAt = clock.instant();
-    String messageId;
+    // queued before mails got their Message-ID when queued
+    String messageId = mail.messageId() != null ? mail.messageId() : mailer.newMessageId();
     try {
-      messageId = mailer.send(mail.recipients(), mail.text(), sentAt);
+      mailer.send(messageId, mail.recipients(), mail.text(), sentAt);
     } catch (MailException e) {
       throw new NotificationNotSentException(
           mail.type() + " for " + mail.requestId() + " to " + mail.recipients() + " was not sent: " + e.getMessage(),
@@ -154,7 +159,7 @@ public class Notifications {
   }
 
   private record QueuedMail(
-      String requestId, String type, List<String> recipients, MailText text, boolean sent) {}
+      String requestId, String type, List<String> recipients, MailText text, boolean sent, String messageId) {}
 
   public List<OutboxNotification> outboxOf(String requestId) {
     return jdbc.sql(
@@ -187,14 +192,15 @@ public class Notifications {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
-            insert into notification_mail (request_id, type, recipients, subject, body, queued_at)
-            values (?, ?, ?, ?, ?, ?)""")
+            insert into notification_mail (request_id, type, recipients, subject, body, queued_at, message_id)
+            values (?, ?, ?, ?, ?, ?, ?)""")
         .param(requestId)
         .param(type.name())
         .param(String.join("\n", recipients))
         .param(truncated(text.subject(), MAX_SUBJECT))
         .param(truncated(text.body(), MAX_MAIL_BODY))
         .param(Timestamp.from(clock.instant()))
+        .param(mailer.newMessageId())
         .update(key, "id");
     return key.getKeyAs(Long.class);
   }

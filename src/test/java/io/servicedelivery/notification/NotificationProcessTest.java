@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,7 @@ class NotificationProcessTest extends AbstractProcessTest {
   private static final String EMAIL = "grace@example.org";
 
   @Autowired private Notifications notifications;
+  @Autowired private JdbcClient jdbc;
 
   @Test
   void queuedMailIsSentInAJobOfItsOwn() {
@@ -101,5 +103,26 @@ class NotificationProcessTest extends AbstractProcessTest {
 
     assertThat(TestMailServer.received()).hasSize(1);
     assertThat(notifications.outboxOf(request)).hasSize(1);
+  }
+
+  @Test
+  void aMailSentAgainAfterACrashIsTheSameMailWithTheMessageIdItGotWhenQueued() {
+    String request = "SR-903";
+    long mailId =
+        notifications.queueForRequester(
+            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"));
+    String queuedMessageId =
+        jdbc.sql("select message_id from notification_mail where id = ?").param(mailId).query(String.class).single();
+
+    notifications.send(mailId);
+    // the node died after the server accepted the mail, before the job's commit: the mail is not marked sent
+    jdbc.sql("update notification_mail set sent_at = null where id = ?").param(mailId).update();
+    notifications.send(mailId);
+
+    assertThat(queuedMessageId).startsWith("<").endsWith("@servicedelivery.example>");
+    assertThat(TestMailServer.received())
+        .hasSize(2)
+        .extracting(TestMailServer.ReceivedMail::messageId)
+        .containsOnly(queuedMessageId);
   }
 }

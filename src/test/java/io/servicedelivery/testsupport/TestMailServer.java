@@ -38,7 +38,7 @@ public final class TestMailServer {
   private TestMailServer() {}
 
   /** A mail as it arrived in the mailbox of {@code recipient}. */
-  public record ReceivedMail(String recipient, String from, String subject, String body) {}
+  public record ReceivedMail(String recipient, String from, String subject, String body, String messageId) {}
 
   public static synchronized void start() {
     if (server == null) {
@@ -70,7 +70,8 @@ public final class TestMailServer {
                   user.getEmail(),
                   message.getFrom()[0].toString(),
                   message.getSubject(),
-                  message.getContent().toString().replace("\r\n", "\n")));
+                  message.getContent().toString().replace("\r\n", "\n"),
+                  message.getMessageID()));
         }
       }
     } catch (FolderException | MessagingException | IOException e) {
