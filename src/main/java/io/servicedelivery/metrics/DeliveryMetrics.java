@@ -9,8 +9,10 @@ import io.servicedelivery.records.RequestOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -37,6 +39,8 @@ class DeliveryMetrics {
   private final MeterRegistry registry;
   private final MultiGauge requests;
   private final MultiGauge averageRating;
+  /** the services whose counters are registered (each refresh adds those of new services) */
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
   DeliveryMetrics(JdbcClient jdbc, MeterRegistry registry) {
     this.jdbc = jdbc;
@@ -57,7 +61,7 @@ class DeliveryMetrics {
   @Transactional(readOnly = true)
   void refresh() {
     List<String> services = services();
-    services.forEach(this::registerCounters);
+    services.stream().filter(counted::add).forEach(this::registerCounters);
 
     Map<Tags, Long> counts = new LinkedHashMap<>();
     for (String service : services) {
@@ -104,7 +108,6 @@ class DeliveryMetrics {
                 .list()));
   }
 
-  /** Registering again finds the meters registered already. */
   private void registerCounters(String service) {
     counter(
         "servicedelivery.sla.breaches",
