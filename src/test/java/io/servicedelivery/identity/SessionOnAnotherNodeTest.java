@@ -18,12 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,8 +55,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two nodes of the application behind a load balancer, on one database (issue 11): a person signed in to Tasklist
  * and to the dashboard through one node is signed in on the other, and a sign-out on one is a sign-out on both,
- * Camunda's own (which changes its Authentications in place) included. API clients, stateless with HTTP Basic, get no
- * session and cost no session statement.
+ * Camunda's own (which changes its Authentications in place) included; the calls Tasklist makes at once after its
+ * login all succeed ({@link WebappLoginCsrfToken}). API clients, stateless with HTTP Basic, get no session and cost no
+ * session statement.
  *
  * <p>Each node is a whole application of its own (its Tomcat, its session filter, its process engine) on one shared
  * in-memory database. Both engines carry one name, as "default" does on every node in production: Camunda's webapps
@@ -137,6 +142,30 @@ class SessionOnAnotherNodeTest {
     assertThat(dashboard.statusCode()).isEqualTo(302);
     assertThat(dashboard.headers().firstValue("Location")).hasValue(a.url("/login"));
     assertThat(browser.get(a, KPIS).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theCallsTasklistMakesAtOnceAfterItsLoginAllSucceedOnEitherNode() throws Exception {
+    Browser browser = new Browser();
+    browser.signInToTasklist(a, "manager");
+    String token = browser.camundaCsrfToken();
+
+    ExecutorService tasklist = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Node node = i % 2 == 0 ? a : b;
+        calls.add(tasklist.submit(() -> browser.get(node, "/camunda/api/engine/engine/" + ENGINE + "/task")));
+      }
+      for (Future<HttpResponse<String>> call : calls) {
+        assertThat(call.get().statusCode()).as(call.get().body()).isEqualTo(200);
+      }
+    } finally {
+      tasklist.shutdownNow();
+    }
+
+    assertThat(browser.camundaCsrfToken()).as("the CSRF token the login was sent with").isEqualTo(token);
+    assertThat(browser.camundaPost(b, CAMUNDA_USER + "/logout").statusCode()).as("a change").isEqualTo(200);
   }
 
   @Test
@@ -319,9 +348,8 @@ class SessionOnAnotherNodeTest {
       assertThat(login.headers().firstValue("Location")).hasValue(node.url("/dashboard"));
     }
 
-    /** A change through Camunda's webapp API: its CSRF token, which a read gives the session, in a header. */
+    /** A change through Camunda's webapp API, with the CSRF token of the cookie in a header, as Tasklist sends it. */
     HttpResponse<String> camundaPost(Node node, String path) throws IOException, InterruptedException {
-      get(node, CAMUNDA_USER);
       return send(
           HttpRequest.newBuilder(URI.create(node.url(path)))
               .header("X-XSRF-TOKEN", camundaCsrfToken())
