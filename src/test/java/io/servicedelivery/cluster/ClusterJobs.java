@@ -81,7 +81,8 @@ final class ClusterJobs {
 
   List<SuccessfulRun> successfulRuns() {
     return jdbc.query(
-        "select job_id_, timestamp_, hostname_ from act_hi_job_log where job_state_ = ?",
+        // the jobs of process instances: the history cleanup job (none) runs again and again under one id
+        "select job_id_, timestamp_, hostname_ from act_hi_job_log where job_state_ = ? and process_instance_id_ is not null",
         (rs, row) -> new SuccessfulRun(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)),
         SUCCESSFUL);
   }

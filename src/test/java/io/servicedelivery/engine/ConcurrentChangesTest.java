@@ -307,9 +307,16 @@ class ConcurrentChangesTest {
 
   private void awaitNoJobsLeft() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (managementService.createJobQuery().executable().count() > 0 && System.nanoTime() < deadline) {
+    while (!processJobsLeft().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    assertThat(managementService.createJobQuery().executable().list()).as("jobs left").isEmpty();
+    assertThat(processJobsLeft()).as("jobs left").isEmpty();
+  }
+
+  /** Due jobs of process instances; the history cleanup job, due every night, is no process's. */
+  private List<Job> processJobsLeft() {
+    return managementService.createJobQuery().executable().list().stream()
+        .filter(job -> job.getProcessInstanceId() != null)
+        .toList();
   }
 }
