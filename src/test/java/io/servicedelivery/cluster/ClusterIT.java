@@ -205,7 +205,8 @@ class ClusterIT {
         serverErrors.size(), survivorUnanswered.size(), apiReadsFailed, timersMadeDue.size(),
         (int) timersMadeDue.stream().filter(id -> runsByJob.getOrDefault(id, List.of()).size() == 1).count(),
         timersFiredTwice, jobsRunTwice, orphaned.size(), takenOver.size(), LOCK_TIME, failover, afterLockExpiry,
-        hostnames, mails.queued(), mails.receivedCopies(), mails.duplicatedCopies(), mails.missingCopies(), new TreeSet<>(mails.duplicatedSubjects()), incidents,
+        hostnames, mails.queued(), mails.receivedCopies(), mails.duplicatedCopies(), mails.missingCopies(),
+        new TreeSet<>(mails.duplicatedSubjects()), mails.copiesWithAnotherMessageId(), incidents,
         Duration.between(began, Instant.now()));
     summary.write(OUTPUT.resolve("summary.txt"));
     System.out.println(summary.text());
@@ -254,6 +255,7 @@ class ClusterIT {
         .as("mails sent twice (only a job killed between the mail server's acceptance and its commit may): "
             + mails.duplicatedSubjects())
         .isLessThanOrEqualTo(orphaned.size());
+    softly.assertThat(mails.copiesWithAnotherMessageId()).as("copies sent again with a Message-ID of their own").isZero();
     softly.assertThat(incidents).as("incidents: " + jobs.incidentMessages()).isZero();
     softly.assertAll();
   }

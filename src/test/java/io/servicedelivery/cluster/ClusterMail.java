@@ -7,8 +7,11 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +25,7 @@ final class ClusterMail implements AutoCloseable {
 
   /** What arrived of the queued mails, counted per recipient's copy. */
   record Tally(long queued, long unsent, long expectedCopies, long receivedCopies, long duplicatedCopies,
-      long missingCopies, Set<String> duplicatedSubjects) {}
+      long missingCopies, Set<String> duplicatedSubjects, long copiesWithAnotherMessageId) {}
 
   private final GreenMail server;
   private final int port;
@@ -58,7 +61,12 @@ final class ClusterMail implements AutoCloseable {
         expected.merge(rs.getString("subject") + "\n" + recipient.trim().toLowerCase(), 1, Integer::sum);
       }
     });
-    Map<String, Integer> received = received();
+    Map<String, List<String>> messageIds = received();
+    Map<String, Integer> received = new HashMap<>();
+    messageIds.forEach((key, ids) -> received.put(key, ids.size()));
+    // a copy sent again after the kill is the same mail: the Message-ID it got when it was queued
+    long copiesWithAnotherMessageId =
+        messageIds.values().stream().mapToLong(ids -> new HashSet<>(ids).size() - 1L).sum();
     long duplicated = 0;
     long missing = 0;
     Set<String> duplicatedSubjects = new HashSet<>();
@@ -74,17 +82,20 @@ final class ClusterMail implements AutoCloseable {
       }
     }
     return new Tally(queued[0], unsent[0], expected.values().stream().mapToLong(Integer::longValue).sum(),
-        received.values().stream().mapToLong(Integer::longValue).sum(), duplicated, missing, duplicatedSubjects);
+        received.values().stream().mapToLong(Integer::longValue).sum(), duplicated, missing, duplicatedSubjects,
+        copiesWithAnotherMessageId);
   }
 
-  /** Copies received per subject and recipient. */
-  private Map<String, Integer> received() {
-    Map<String, Integer> received = new HashMap<>();
+  /** The Message-IDs of the copies received, per subject and recipient. */
+  private Map<String, List<String>> received() {
+    Map<String, List<String>> received = new HashMap<>();
     try {
       for (GreenMailUser user : server.getManagers().getUserManager().listUser()) {
         for (StoredMessage stored : server.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-          received.merge(stored.getMimeMessage().getSubject() + "\n" + user.getEmail().toLowerCase(), 1,
-              Integer::sum);
+          MimeMessage message = stored.getMimeMessage();
+          received
+              .computeIfAbsent(message.getSubject() + "\n" + user.getEmail().toLowerCase(), key -> new ArrayList<>())
+              .add(message.getMessageID());
         }
       }
     } catch (FolderException | MessagingException e) {

@@ -41,6 +41,7 @@ record ClusterSummary(
     long mailCopiesDuplicated,
     long mailCopiesMissing,
     Set<String> duplicatedMailSubjects,
+    long mailCopiesWithAnotherMessageId,
     long incidents,
     Duration total) {
 
@@ -65,7 +66,8 @@ record ClusterSummary(
             + " s; " + seconds(afterLockExpiry) + " s after its lock expired)",
         "job log hostnames: " + jobLogHostnames,
         "mails queued: " + mailsQueued + ", copies received: " + mailCopiesReceived + ", duplicated: "
-            + mailCopiesDuplicated + " " + duplicatedMailSubjects + ", missing: " + mailCopiesMissing,
+            + mailCopiesDuplicated + " " + duplicatedMailSubjects + ", missing: " + mailCopiesMissing
+            + ", copies with another Message-ID: " + mailCopiesWithAnotherMessageId,
         "incidents: " + incidents,
         "run time: " + seconds(total) + " s",
         "");
