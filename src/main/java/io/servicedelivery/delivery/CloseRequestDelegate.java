@@ -3,14 +3,11 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CANCELLATION_REASON;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CATALOG_VERSION;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PLANNED_COMPLETION;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REJECTION_REASONS;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_NAME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_OUTCOME;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_TYPE;
@@ -29,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * J (and the ends of the rejection and cancellation paths): closes the service delivery record with the outcome
- * given by the task's input parameter {@code requestOutcome}.
+ * given by the task's input parameter {@code requestOutcome}. The requester's and customer's identity are not read
+ * from the process variables: the record keeps them as the request arrived (issue 12).
  */
 @Component("closeRequest")
 class CloseRequestDelegate implements JavaDelegate {
@@ -61,9 +59,6 @@ class CloseRequestDelegate implements JavaDelegate {
             data.string(REQUEST_TYPE),
             data.string(PRIORITY),
             data.string(TITLE),
-            data.string(REQUESTER_NAME),
-            data.string(REQUESTER_EMAIL),
-            data.string(CUSTOMER_ID),
             data.instant(RESPONSE_DUE_AT),
             data.instant(RESOLUTION_DUE_AT),
             data.instant(PLANNED_AT),

@@ -2,13 +2,10 @@ package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COMPLETED_AT;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.COST;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.COST_RATE_PER_HOUR;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.CURRENCY;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.EFFORT_HOURS;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.MATERIALS_COST;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 
-import io.servicedelivery.records.DeliveryCost;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Date;
@@ -16,7 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** H: records effort, materials and cost of the delivery and releases the person's reservation. */
+/**
+ * H: records effort, materials and cost of the delivery and releases the person's reservation. Effort and materials
+ * are what the person reported; the rate and currency are the catalog's ({@link DeliveryCompletion}).
+ */
 @Component("completeDelivery")
 class CompleteDeliveryDelegate implements JavaDelegate {
 
@@ -31,13 +31,8 @@ class CompleteDeliveryDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
-    DeliveryCost deliveryCost =
-        new DeliveryCost(
-            data.decimal(EFFORT_HOURS),
-            data.decimal(COST_RATE_PER_HOUR),
-            data.decimal(MATERIALS_COST),
-            data.string(CURRENCY));
-    BigDecimal cost = completion.complete(data.string(REQUEST_ID), deliveryCost);
+    BigDecimal cost =
+        completion.complete(data.string(REQUEST_ID), data.decimal(EFFORT_HOURS), data.decimal(MATERIALS_COST));
     execution.setVariable(COST, cost.doubleValue());
     execution.setVariable(COMPLETED_AT, Date.from(clock.instant()));
   }

@@ -1,6 +1,9 @@
 package io.servicedelivery.delivery;
 
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.records.DeliveryCost;
+import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourcePool;
@@ -15,15 +18,37 @@ class DeliveryCompletion {
   private final ServiceDeliveryRecords records;
   private final ResourcePool resourcePool;
 
-  DeliveryCompletion(ServiceDeliveryRecords records, ResourcePool resourcePool) {
+  private final ServiceCatalog catalog;
+
+  DeliveryCompletion(ServiceDeliveryRecords records, ResourcePool resourcePool, ServiceCatalog catalog) {
     this.records = records;
     this.resourcePool = resourcePool;
+    this.catalog = catalog;
   }
 
-  /** @return the cost of the delivery */
+  /**
+   * Bills the effort at the rate of the catalog version the request was validated against, as its record keeps it
+   * (for a request validated before the record kept it: the version of its service effective when it arrived). A
+   * process variable never sets the price.
+   *
+   * @return the cost of the delivery
+   */
   @Transactional
-  BigDecimal complete(String requestId, DeliveryCost cost) {
-    BigDecimal total = records.recordCompletion(requestId, cost);
+  BigDecimal complete(String requestId, BigDecimal effortHours, BigDecimal materials) {
+    ServiceDeliveryRecord record = records.get(requestId);
+    BigDecimal rate = record.costRatePerHour();
+    String currency = record.currency();
+    if (rate == null) {
+      ServiceDefinition service =
+          (record.catalogVersion() != null
+                  ? catalog.find(record.serviceCode(), record.catalogVersion())
+                  : catalog.findEffectiveAt(record.serviceCode(), record.receivedAt()))
+              .orElseThrow(
+                  () -> new IllegalStateException("No catalog entry to bill request " + requestId + " with"));
+      rate = service.costRatePerHour();
+      currency = service.currency();
+    }
+    BigDecimal total = records.recordCompletion(requestId, new DeliveryCost(effortHours, rate, materials, currency));
     resourcePool.release(requestId, ReleaseReason.COMPLETED);
     return total;
   }

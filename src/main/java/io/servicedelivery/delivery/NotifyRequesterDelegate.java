@@ -1,12 +1,13 @@
 package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ProcessConstants.Variables.NOTIFICATION_TYPE;
-import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUESTER_EMAIL;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,17 +18,21 @@ import org.springframework.stereotype.Component;
  * Tells the requester what happened to their request; the task's input parameter {@code notificationType} says
  * what. The mail is queued here and sent by the process "notification" ({@link MailDispatch}). When the requester
  * left no e-mail address, or one that no mail can be addressed to, the service
- * coordinators get the notification instead, so that somebody reaches the requester another way.
+ * coordinators get the notification instead, so that somebody reaches the requester another way. The address is
+ * the one on the request's delivery record, never the process variable {@code requesterEmail}, which somebody with
+ * access to the task's variables could point elsewhere (issue 12).
  */
 @Component("notifyRequester")
 class NotifyRequesterDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final MailDispatch dispatch;
+  private final ServiceDeliveryRecords records;
 
-  NotifyRequesterDelegate(Notifications notifications, MailDispatch dispatch) {
+  NotifyRequesterDelegate(Notifications notifications, MailDispatch dispatch, ServiceDeliveryRecords records) {
     this.notifications = notifications;
     this.dispatch = dispatch;
+    this.records = records;
   }
 
   @Override
@@ -35,7 +40,8 @@ class NotifyRequesterDelegate implements JavaDelegate {
     ProcessData data = ProcessData.of(execution);
     NotificationType type = NotificationType.valueOf(data.string(NOTIFICATION_TYPE));
     String requestId = data.string(REQUEST_ID);
-    String email = data.string(REQUESTER_EMAIL);
+    // the address the request arrived with, as the record keeps it; the process variable may have been changed since
+    String email = records.find(requestId).map(ServiceDeliveryRecord::requesterEmail).orElse(null);
     Optional<Long> mail =
         Notifications.isMailAddress(email)
             ? Optional.of(notifications.queueForRequester(type, requestId, email, execution.getVariables()))

@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * B: validates the request against the catalog and binds its SLA, in the process and on the delivery record. An
  * invalid request ends in the BPMN error
  * {@value Errors#REQUEST_INVALID}, whose message (the boundary event's {@code rejectionReasons}) tells the requester
- * why.
+ * why. The catalog version and its price are kept on the record ({@code bindTerms}); the variables set here are
+ * for the forms and the process, and billing never reads them.
  */
 @Component("validateRequest")
 class ValidateRequestDelegate implements JavaDelegate {
@@ -82,6 +83,12 @@ class ValidateRequestDelegate implements JavaDelegate {
         valid.priority().name(),
         valid.sla().responseDueAt(),
         valid.sla().resolutionDueAt());
+    // the record keeps the catalog version and its price: billing reads them from there, never from the variables
+    records.bindTerms(
+        data.string(REQUEST_ID),
+        valid.catalogVersion(),
+        valid.service().costRatePerHour(),
+        valid.service().currency());
     execution.setVariable(PRIORITY, valid.priority().name());
     execution.setVariable(CATALOG_VERSION, valid.catalogVersion());
     execution.setVariable(SERVICE_NAME, valid.service().name());

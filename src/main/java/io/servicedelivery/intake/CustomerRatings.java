@@ -5,6 +5,7 @@ import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.Viewer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +23,13 @@ class CustomerRatings {
   }
 
   /**
-   * @throws RequestNotFoundException for an unknown request
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
    * @throws RequestConflictException when the request is still open, was not delivered, or has been rated already
    */
   @Transactional
-  CustomerFeedback rate(String requestId, NewFeedback feedback, String ratedBy) {
-    ServiceDeliveryRecord record = records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+  CustomerFeedback rate(String requestId, NewFeedback feedback, Viewer ratedBy) {
+    ServiceDeliveryRecord record =
+        records.find(requestId, ratedBy).orElseThrow(() -> new RequestNotFoundException(requestId));
     if (record.outcome() == RequestOutcome.OPEN) {
       throw new RequestConflictException(
           requestId, "Request " + requestId + " is not closed yet; it can be rated once it has been delivered.");
@@ -39,7 +41,7 @@ class CustomerRatings {
               + ", not delivered; only delivered requests are rated.");
     }
     try {
-      return feedbacks.give(requestId, feedback.rating(), feedback.comment(), ratedBy);
+      return feedbacks.give(requestId, feedback.rating(), feedback.comment(), ratedBy.userId());
     } catch (DuplicateKeyException ratedBefore) {
       throw new RequestConflictException(requestId, "Request " + requestId + " has been rated already.");
     }

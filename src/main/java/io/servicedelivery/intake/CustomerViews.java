@@ -13,6 +13,7 @@ import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.SlaPauseTotal;
+import io.servicedelivery.records.Viewer;
 import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaState;
@@ -54,10 +55,21 @@ class CustomerViews {
     this.feedbacks = feedbacks;
   }
 
+  /** The request as the application itself sees it; for answers to callers who were checked before. */
   @Transactional(readOnly = true)
   ServiceRequestView get(String requestId) {
+    return get(requestId, Viewer.SYSTEM);
+  }
+
+  /**
+   * The request, if the viewer may see it ({@link Viewer}).
+   *
+   * @throws RequestNotFoundException for an unknown request and for one the viewer may not see alike
+   */
+  @Transactional(readOnly = true)
+  ServiceRequestView get(String requestId, Viewer viewer) {
     ServiceDeliveryRecord record =
-        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+        records.find(requestId, viewer).orElseThrow(() -> new RequestNotFoundException(requestId));
     CustomerEvent status = record.customerStatus();
     List<String> reasons =
         record.outcome() == RequestOutcome.REJECTED && record.outcomeReason() != null
@@ -91,9 +103,10 @@ class CustomerViews {
         feedbacks.of(requestId).orElse(null));
   }
 
+  /** The requests the viewer may see ({@link Viewer}) that match the filter, newest first. */
   @Transactional(readOnly = true)
-  ServiceRequestPage page(RecordFilter filter, int page, int size) {
-    RecordPage records = this.records.page(filter, page, size);
+  ServiceRequestPage page(RecordFilter filter, Viewer viewer, int page, int size) {
+    RecordPage records = this.records.page(filter, viewer, page, size);
     SlaLookup sla = new SlaLookup(records.records().stream().map(ServiceDeliveryRecord::requestId).toList());
     List<ServiceRequestSummary> items =
         records.records().stream()

@@ -10,6 +10,16 @@ import org.springframework.http.HttpStatus;
  */
 public class IdempotencyKeyReusedException extends ApiProblem {
 
+  private IdempotencyKeyReusedException(String detail, Map<String, Object> properties) {
+    super(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", detail, properties);
+  }
+
+  /** The external reference belongs to a request another caller submitted, which this caller must not learn about. */
+  static IdempotencyKeyReusedException byAnotherCaller() {
+    return new IdempotencyKeyReusedException(
+        "The external reference was used for another request. Use a new reference for a new request.", Map.of());
+  }
+
   public IdempotencyKeyReusedException(String existingRequestId) {
     super(
         HttpStatus.UNPROCESSABLE_ENTITY,

@@ -11,6 +11,7 @@ import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.Viewer;
 import io.servicedelivery.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,7 +79,7 @@ public class RequestIntake {
     Optional<StoredRequest> earlier =
         requests.findEarlier(client, idempotencyKey, request.channel(), request.externalReference());
     if (earlier.isPresent()) {
-      return replay(earlier.get(), hash);
+      return replay(earlier.get(), client, hash);
     }
     List<InvalidField> violations = validation.catalogViolations(request.serviceCode(), request.requestType());
     if (!violations.isEmpty()) {
@@ -92,18 +93,19 @@ public class RequestIntake {
           requests
               .findEarlier(client, idempotencyKey, request.channel(), request.externalReference())
               .orElseThrow(() -> concurrentDuplicate);
-      return replay(winner, hash);
+      return replay(winner, client, hash);
     }
   }
 
   /**
    * Cancels an open request on the customer's behalf.
    *
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
    * @throws RequestConflictException when the request is already closed, rejected or cancelled
    */
-  public ServiceRequestView cancel(String requestId, String reason) {
+  public ServiceRequestView cancel(Viewer caller, String requestId, String reason) {
     ServiceDeliveryRecord record =
-        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+        records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
     if (record.outcome() != RequestOutcome.OPEN) {
       throw notOpen(requestId, record.outcome());
     }
@@ -122,11 +124,12 @@ public class RequestIntake {
   /**
    * Hands the customer's answer to the staff member, who asked for it.
    *
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
    * @throws RequestConflictException when nobody is waiting for an answer
    */
-  public ServiceRequestView respond(String requestId, String answer) {
+  public ServiceRequestView respond(Viewer caller, String requestId, String answer) {
     ServiceDeliveryRecord record =
-        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+        records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
     try {
       runtimeService
           .createMessageCorrelation(CUSTOMER_INFORMATION_RECEIVED)
@@ -144,11 +147,12 @@ public class RequestIntake {
    * Gives an open request another priority: the process recomputes its SLA and moves its timers (the event
    * subprocess "Priority change" reacts to the variable).
    *
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
    * @throws RequestConflictException when the request is already closed, rejected or cancelled
    */
-  public ServiceRequestView changePriority(String requestId, Priority priority, String reason) {
+  public ServiceRequestView changePriority(Viewer caller, String requestId, Priority priority, String reason) {
     ServiceDeliveryRecord record =
-        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+        records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
     if (record.outcome() != RequestOutcome.OPEN) {
       throw notOpen(requestId, record.outcome());
     }
@@ -171,7 +175,14 @@ public class RequestIntake {
     return requestId;
   }
 
-  private Submission replay(StoredRequest earlier, String hash) {
+  /**
+   * Only the caller who submitted the earlier request gets it again: another client's request with the same external
+   * reference is refused without naming it, as if it did not exist for the caller.
+   */
+  private Submission replay(StoredRequest earlier, String client, String hash) {
+    if (!earlier.submittedBy().equals(client)) {
+      throw IdempotencyKeyReusedException.byAnotherCaller();
+    }
     if (!earlier.payloadHash().equals(hash)) {
       throw new IdempotencyKeyReusedException(earlier.requestId());
     }

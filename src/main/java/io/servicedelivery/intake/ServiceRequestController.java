@@ -5,6 +5,7 @@ import io.servicedelivery.records.CustomerFeedback;
 import io.servicedelivery.records.DeliveryRecordView;
 import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.RecordFilter;
+import io.servicedelivery.records.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,7 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Service requests for portals and systems: submit, follow, list, cancel and rate; their records for the staff. */
+/**
+ * Service requests for portals and systems: submit, follow, list, cancel and rate; their records for the staff.
+ * Every read and every action is limited to the requests the caller may see ({@link Viewer}): an API client those it
+ * submitted and those of the customers it serves, the operational staff, quality assurance and resource analysts the
+ * requests they work on, service coordinators and operations managers all. Any other request answers 404, as an
+ * unknown one does, and lists leave it out.
+ */
 @RestController
 @RequestMapping("/api/service-requests")
 @Tag(name = "Service requests")
@@ -80,13 +87,13 @@ class ServiceRequestController {
   @GetMapping("/{requestId}")
   @Operation(summary = "Follow a service request", description = "The customer's view: status, SLA and timeline.")
   @ApiResponse(responseCode = "200", description = "the request")
-  @ApiResponse(responseCode = "404", description = "no such request")
-  ServiceRequestView get(@PathVariable String requestId) {
-    return views.get(requestId);
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
+  ServiceRequestView get(@PathVariable String requestId, Authentication caller) {
+    return views.get(requestId, Viewer.of(caller));
   }
 
   @GetMapping
-  @Operation(summary = "List service requests", description = "Newest first, filtered by status, service or customer.")
+  @Operation(summary = "List service requests", description = "The caller's requests (see the tag), newest first, filtered by status, service or customer.")
   @ApiResponse(responseCode = "200", description = "a page of requests")
   @ApiResponse(responseCode = "400", description = "an unknown status or a page out of range")
   ServiceRequestPage list(
@@ -94,8 +101,9 @@ class ServiceRequestController {
       @RequestParam(required = false) @Size(max = 40) String serviceCode,
       @RequestParam(required = false) @Size(max = 64) String customerId,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return views.page(new RecordFilter(status, serviceCode, customerId), page, size);
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+      Authentication caller) {
+    return views.page(new RecordFilter(status, serviceCode, customerId), Viewer.of(caller), page, size);
   }
 
   @PostMapping("/{requestId}/customer-response")
@@ -104,10 +112,11 @@ class ServiceRequestController {
       description = "The request continues with the staff member who asked.")
   @ApiResponse(responseCode = "200", description = "answered; the request is in progress again")
   @ApiResponse(responseCode = "400", description = "no answer given")
-  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
   @ApiResponse(responseCode = "409", description = "the request is not waiting for information from the customer")
-  ServiceRequestView respond(@PathVariable String requestId, @Valid @RequestBody CustomerResponse response) {
-    return intake.respond(requestId, response.answer());
+  ServiceRequestView respond(
+      @PathVariable String requestId, @Valid @RequestBody CustomerResponse response, Authentication caller) {
+    return intake.respond(Viewer.of(caller), requestId, response.answer());
   }
 
   @PutMapping("/{requestId}/priority")
@@ -118,20 +127,22 @@ class ServiceRequestController {
   @ApiResponse(responseCode = "200", description = "the request with its new priority and due dates")
   @ApiResponse(responseCode = "400", description = "an unknown priority or no reason")
   @ApiResponse(responseCode = "403", description = "only operations managers change priorities")
-  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
   @ApiResponse(responseCode = "409", description = "already closed, rejected or cancelled")
-  ServiceRequestView changePriority(@PathVariable String requestId, @Valid @RequestBody PriorityChange change) {
-    return intake.changePriority(requestId, change.priority(), change.reason());
+  ServiceRequestView changePriority(
+      @PathVariable String requestId, @Valid @RequestBody PriorityChange change, Authentication caller) {
+    return intake.changePriority(Viewer.of(caller), requestId, change.priority(), change.reason());
   }
 
   @PostMapping("/{requestId}/cancellation")
   @Operation(summary = "Cancel a service request", description = "Stops the delivery and releases the resources.")
   @ApiResponse(responseCode = "200", description = "cancelled")
   @ApiResponse(responseCode = "400", description = "no reason given")
-  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
   @ApiResponse(responseCode = "409", description = "already closed, rejected or cancelled")
-  ServiceRequestView cancel(@PathVariable String requestId, @Valid @RequestBody Cancellation cancellation) {
-    return intake.cancel(requestId, cancellation.reason());
+  ServiceRequestView cancel(
+      @PathVariable String requestId, @Valid @RequestBody Cancellation cancellation, Authentication caller) {
+    return intake.cancel(Viewer.of(caller), requestId, cancellation.reason());
   }
 
   @PostMapping("/{requestId}/feedback")
@@ -141,13 +152,13 @@ class ServiceRequestController {
       description = "Once per request, after it was closed: a rating from 1 (very dissatisfied) to 5 (very satisfied).")
   @ApiResponse(responseCode = "201", description = "the rating as stored")
   @ApiResponse(responseCode = "400", description = "no rating, or a rating outside 1 to 5")
-  @ApiResponse(responseCode = "404", description = "no such request")
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
   @ApiResponse(
       responseCode = "409",
       description = "the request is not closed yet, was not delivered, or has been rated already")
   CustomerFeedback rate(
       @PathVariable String requestId, @Valid @RequestBody NewFeedback feedback, Authentication caller) {
-    return ratings.rate(requestId, feedback, caller.getName());
+    return ratings.rate(requestId, feedback, Viewer.of(caller));
   }
 
   @GetMapping("/{requestId}/record")
@@ -156,11 +167,12 @@ class ServiceRequestController {
       description =
           "For the staff: every step with who, when and how long (from the process history, including resource "
               + "allocation and quality control), the SLA results and pauses, reworks, effort, cost, billing status "
-              + "and the customer's rating.")
+              + "and the customer's rating. Coordinators and managers read every record; the other staff the "
+              + "records of the requests they work on, without the customer's e-mail address and the cost.")
   @ApiResponse(responseCode = "200", description = "the record")
   @ApiResponse(responseCode = "403", description = "only the service organisation's staff read records")
-  @ApiResponse(responseCode = "404", description = "no such request")
-  DeliveryRecordView record(@PathVariable String requestId) {
-    return recordViews.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+  @ApiResponse(responseCode = "404", description = "no such request, or not one of the caller's")
+  DeliveryRecordView record(@PathVariable String requestId, Authentication caller) {
+    return recordViews.find(requestId, Viewer.of(caller)).orElseThrow(() -> new RequestNotFoundException(requestId));
   }
 }

@@ -60,7 +60,7 @@ class ServiceRequests {
   }
 
   private Optional<StoredRequest> select(String where, Object... params) {
-    return jdbc.sql("select request_id, channel, external_reference, payload_hash from service_request " + where)
+    return jdbc.sql("select request_id, channel, external_reference, payload_hash, submitted_by from service_request " + where)
         .params(params)
         .query(
             (rs, row) ->
@@ -68,7 +68,8 @@ class ServiceRequests {
                     rs.getString("request_id"),
                     rs.getString("channel"),
                     rs.getString("external_reference"),
-                    rs.getString("payload_hash")))
+                    rs.getString("payload_hash"),
+                    rs.getString("submitted_by")))
         .optional();
   }
 }

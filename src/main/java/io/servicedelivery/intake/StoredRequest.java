@@ -1,4 +1,5 @@
 package io.servicedelivery.intake;
 
 /** A request that arrived through the API, as far as idempotency needs it. */
-record StoredRequest(String requestId, String channel, String externalReference, String payloadHash) {}
+record StoredRequest(
+    String requestId, String channel, String externalReference, String payloadHash, String submittedBy) {}

@@ -22,12 +22,23 @@ public class DeliveryRecordViews {
     this.feedbacks = feedbacks;
   }
 
+  /** The record as the application itself sees it, in full. */
   @Transactional(readOnly = true)
   public Optional<DeliveryRecordView> find(String requestId) {
-    return records.find(requestId).map(this::view);
+    return find(requestId, Viewer.SYSTEM);
   }
 
-  private DeliveryRecordView view(ServiceDeliveryRecord record) {
+  /**
+   * The record, if the viewer may see its request ({@link Viewer}): coordinators and managers every record in full,
+   * the other staff the records of the requests they work on, without the customer's e-mail address and the cost
+   * (effort, rate, materials and total).
+   */
+  @Transactional(readOnly = true)
+  public Optional<DeliveryRecordView> find(String requestId, Viewer viewer) {
+    return records.find(requestId, viewer).map(record -> view(record, viewer.seesContactAndCost()));
+  }
+
+  private DeliveryRecordView view(ServiceDeliveryRecord record, boolean contactAndCost) {
     String requestId = record.requestId();
     SlaPauseTotal pauses = records.pauseTotals(List.of(requestId)).getOrDefault(requestId, SlaPauseTotal.NONE);
     return new DeliveryRecordView(
@@ -41,7 +52,7 @@ public class DeliveryRecordViews {
         record.title(),
         record.customerId(),
         record.requesterName(),
-        record.requesterEmail(),
+        contactAndCost ? record.requesterEmail() : null,
         record.outcome(),
         record.outcomeReason(),
         record.receivedAt(),
@@ -60,7 +71,7 @@ public class DeliveryRecordViews {
             records.pausesOf(requestId)),
         record.reworkCount(),
         record.firstTimeRight(),
-        record.effortHours() == null
+        record.effortHours() == null || !contactAndCost
             ? null
             : new DeliveryRecordView.Cost(
                 record.effortHours(),

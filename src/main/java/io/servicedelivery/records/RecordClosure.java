@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * Everything the delivery record keeps when a request ends. The fields a request never reached (a rejected
- * request was never planned, for example) are null.
+ * request was never planned, for example) are null. The requester and the customer are not part of it: they stay
+ * as the record got them when the request arrived, and the service, catalog version, priority and due dates the
+ * record holds win over these ({@link ServiceDeliveryRecords#close}).
  */
 public record RecordClosure(
     String requestId,
@@ -15,9 +17,6 @@ public record RecordClosure(
     String requestType,
     String priority,
     String title,
-    String requesterName,
-    String requesterEmail,
-    String customerId,
     Instant responseDueAt,
     Instant resolutionDueAt,
     Instant plannedAt,

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +70,22 @@ public class ServiceDeliveryRecords {
         .param(priority)
         .param(Timestamp.from(responseDueAt))
         .param(Timestamp.from(resolutionDueAt))
+        .param(requestId)
+        .update();
+  }
+
+  /**
+   * Records the catalog version a validated request is bound to and the price it agreed to: the delivery is billed
+   * at this rate, whatever a process variable says later.
+   */
+  public void bindTerms(String requestId, int catalogVersion, BigDecimal costRatePerHour, String currency) {
+    jdbc.sql(
+            """
+            update service_delivery_record set catalog_version = ?, cost_rate_per_hour = ?, currency = ?
+            where request_id = ?""")
+        .param(catalogVersion)
+        .param(costRatePerHour)
+        .param(currency)
         .param(requestId)
         .update();
   }
@@ -170,32 +185,43 @@ public class ServiceDeliveryRecords {
         .list();
   }
 
-  /** A page of records matching the filter, newest first; the count and the page in one read-only transaction. */
-  @Transactional(readOnly = true)
+  /** A page of all records matching the filter, newest first, as the application itself sees them. */
   public RecordPage page(RecordFilter filter, int page, int size) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    List<Object> params = new ArrayList<>();
+    return page(filter, Viewer.SYSTEM, page, size);
+  }
+
+  /**
+   * A page of the records matching the filter that the viewer may see ({@link Viewer}), newest first; the count and
+   * the page in one read-only transaction.
+   */
+  @Transactional(readOnly = true)
+  public RecordPage page(RecordFilter filter, Viewer viewer, int page, int size) {
+    Map<String, Object> params = new HashMap<>();
+    StringBuilder where = new StringBuilder(" d where ").append(RequestScope.condition(viewer, params));
     if (filter.status() != null) {
-      where.append(" and customer_status = ?");
-      params.add(filter.status().name());
+      where.append(" and d.customer_status = :status");
+      params.put("status", filter.status().name());
     }
     if (filter.serviceCode() != null) {
-      where.append(" and service_code = ?");
-      params.add(filter.serviceCode());
+      where.append(" and d.service_code = :serviceCode");
+      params.put("serviceCode", filter.serviceCode());
     }
     if (filter.customerId() != null) {
-      where.append(" and customer_id = ?");
-      params.add(filter.customerId());
+      where.append(" and d.customer_id = :customerId");
+      params.put("customerId", filter.customerId());
     }
     long total =
-        jdbc.sql("select count(*) from service_delivery_record" + where).params(params).query(Long.class).single();
+        jdbc.sql("select count(*) from service_delivery_record" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    params.put("offset", (long) page * size);
+    params.put("size", size);
     List<ServiceDeliveryRecord> records =
         jdbc.sql(
-                "select * from service_delivery_record" + where
-                    + " order by received_at desc, request_id desc offset ? rows fetch next ? rows only")
+                "select d.* from service_delivery_record" + where
+                    + " order by d.received_at desc, d.request_id desc offset :offset rows fetch next :size rows only")
             .params(params)
-            .param((long) page * size)
-            .param(size)
             .query(ServiceDeliveryRecords::map)
             .list();
     return new RecordPage(records, page, size, total);
@@ -240,10 +266,15 @@ public class ServiceDeliveryRecords {
         .param(closure.requestId())
         .update();
     ServiceDeliveryRecord current = get(closure.requestId());
+    // what the record holds since the request arrived or was validated stays: the requester and customer, the service,
+    // the catalog version, the priority and the due dates (kept here by bindSla and moveResolutionDue). The closure's
+    // values, read from process variables, only fill what the record never got.
+    Instant responseDueAt = firstNonNull(current.responseDueAt(), closure.responseDueAt());
+    Instant resolutionDueAt = firstNonNull(current.resolutionDueAt(), closure.resolutionDueAt());
     boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
-    Boolean responseMet = judge(closure.plannedAt(), closure.responseDueAt());
+    Boolean responseMet = judge(closure.plannedAt(), responseDueAt);
     Boolean resolutionMet =
-        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), closure.resolutionDueAt()) : null;
+        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), resolutionDueAt) : null;
     jdbc.sql(
             """
             update service_delivery_record set
@@ -256,16 +287,16 @@ public class ServiceDeliveryRecords {
         .param(closure.outcome().name())
         .param(truncate(closure.reason(), 2000))
         .param(Timestamp.from(closedAt))
-        .param(truncate(closure.serviceCode(), 40))
-        .param(closure.catalogVersion())
-        .param(truncate(closure.requestType(), 40))
-        .param(truncate(closure.priority(), 10))
-        .param(truncate(closure.title(), 200))
-        .param(truncate(closure.requesterName(), 120))
-        .param(truncate(closure.requesterEmail(), 254))
-        .param(truncate(closure.customerId(), 64))
-        .param(timestamp(closure.responseDueAt()))
-        .param(timestamp(closure.resolutionDueAt()))
+        .param(firstNonNull(current.serviceCode(), truncate(closure.serviceCode(), 40)))
+        .param(firstNonNull(current.catalogVersion(), closure.catalogVersion()))
+        .param(firstNonNull(current.requestType(), truncate(closure.requestType(), 40)))
+        .param(firstNonNull(current.priority(), truncate(closure.priority(), 10)))
+        .param(firstNonNull(current.title(), truncate(closure.title(), 200)))
+        .param(current.requesterName())
+        .param(current.requesterEmail())
+        .param(current.customerId())
+        .param(timestamp(responseDueAt))
+        .param(timestamp(resolutionDueAt))
         .param(timestamp(closure.plannedAt()))
         .param(timestamp(closure.plannedCompletionAt()))
         .param(closure.assignedTo())
@@ -285,9 +316,24 @@ public class ServiceDeliveryRecords {
         .optional();
   }
 
+  /** @return the record, if there is one and the viewer may see it ({@link Viewer}); one statement */
+  public Optional<ServiceDeliveryRecord> find(String requestId, Viewer viewer) {
+    Map<String, Object> params = new HashMap<>();
+    String scope = RequestScope.condition(viewer, params);
+    params.put("requestId", requestId);
+    return jdbc.sql("select d.* from service_delivery_record d where d.request_id = :requestId and " + scope)
+        .params(params)
+        .query(ServiceDeliveryRecords::map)
+        .optional();
+  }
+
   public ServiceDeliveryRecord get(String requestId) {
     return find(requestId)
         .orElseThrow(() -> new IllegalStateException("No service delivery record for request " + requestId));
+  }
+
+  private static <T> T firstNonNull(T first, T second) {
+    return first != null ? first : second;
   }
 
   private static Boolean judge(Instant done, Instant due) {
