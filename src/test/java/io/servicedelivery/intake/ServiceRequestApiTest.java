@@ -330,7 +330,7 @@ class ServiceRequestApiTest {
   }
 
   @Test
-  void onlyApiClientsCoordinatorsAndManagersSubmitAndAnyoneAuthenticatedFollows() {
+  void onlyApiClientsCoordinatorsAndManagersSubmitAndThoseWhoMaySeeTheRequestFollow() {
     String requestId = submit(vpnRequest(null), null).getBody().path("requestId").asText();
 
     assertThat(http.postForEntity("/api/service-requests", json(vpnRequest(null), null), JsonNode.class)
@@ -345,10 +345,15 @@ class ServiceRequestApiTest {
             .postForEntity("/api/service-requests", json(vpnRequest(null), null), JsonNode.class)
             .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
-    assertThat(http.withBasicAuth("staff1", "staff1")
+    assertThat(http.withBasicAuth("coordinator", "coordinator")
             .getForEntity("/api/service-requests/" + requestId, JsonNode.class)
             .getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    // staff follow the requests they work on only (RequestOwnershipApiTest)
+    assertThat(http.withBasicAuth("staff1", "staff1")
+            .getForEntity("/api/service-requests/" + requestId, JsonNode.class)
+            .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers

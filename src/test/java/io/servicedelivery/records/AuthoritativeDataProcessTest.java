@@ -1,0 +1,122 @@
+package io.servicedelivery.records;
+
+import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
+import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ProcessConstants.Messages;
+import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.testsupport.AbstractProcessTest;
+import io.servicedelivery.testsupport.ProcessTest;
+import io.servicedelivery.testsupport.TestMailServer;
+import io.servicedelivery.testsupport.TestMailServer.ReceivedMail;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 12, defence in depth: whoever can change a running request's process variables (a task's variables over
+ * {@code /engine-rest}, a form with extra fields) changes neither where the requester's mail goes, nor the customer
+ * the request belongs to, nor the price it is billed at. The record and the catalog are the authority.
+ */
+@ProcessTest
+class AuthoritativeDataProcessTest extends AbstractProcessTest {
+
+  private static final String OUTSIDER = "mallory@outside.example";
+
+  @Autowired ServiceCatalog catalog;
+  @Autowired ServiceDeliveryRecords records;
+
+  @Test
+  void aChangedRequesterAddressDoesNotRedirectTheCompletionMail() {
+    String requestId = startPlannedRequest();
+    String instanceId = instanceOf(requestId);
+    runtimeService.setVariable(instanceId, Variables.REQUESTER_EMAIL, OUTSIDER);
+    runtimeService.setVariable(instanceId, Variables.REQUESTER_NAME, "Mallory");
+    runtimeService.setVariable(instanceId, Variables.CUSTOMER_ID, "CUST-666");
+
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport(Map.of()));
+    complete(requestId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    executeAsyncJobs();
+
+    assertThat(TestMailServer.received())
+        .filteredOn(mail -> mail.subject().equals("Your service request " + requestId + " is completed"))
+        .singleElement()
+        .extracting(ReceivedMail::recipient)
+        .isEqualTo(REQUESTER_EMAIL);
+    assertThat(TestMailServer.received()).extracting(ReceivedMail::recipient).doesNotContain(OUTSIDER);
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.requesterEmail()).isEqualTo(REQUESTER_EMAIL);
+    assertThat(record.requesterName()).isEqualTo("Ada Customer");
+    assertThat(record.customerId()).isEqualTo("CUST-042");
+  }
+
+  @Test
+  void aCostRateSentWithTheCompletionIsIgnoredTheCatalogsRateIsBilled() {
+    String requestId = startPlannedRequest();
+    BigDecimal catalogRate = catalog.get("NETWORK_ACCESS").costRatePerHour();
+
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        doneReport(Map.of(Variables.COST_RATE_PER_HOUR, 0.01, Variables.CURRENCY, "XTS")));
+    complete(requestId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.catalogVersion()).isEqualTo(catalog.get("NETWORK_ACCESS").version());
+    assertThat(record.costRatePerHour()).isEqualByComparingTo(catalogRate);
+    assertThat(record.currency()).isEqualTo(catalog.get("NETWORK_ACCESS").currency());
+    assertThat(record.cost()).isEqualByComparingTo(catalogRate.multiply(new BigDecimal("1.5")));
+  }
+
+  @Test
+  void aRateChangedOnTheRunningInstanceIsIgnoredToo() {
+    String requestId = startPlannedRequest();
+    runtimeService.setVariable(instanceOf(requestId), Variables.COST_RATE_PER_HOUR, 0.01);
+
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport(Map.of()));
+
+    assertThat(records.get(requestId).costRatePerHour())
+        .isEqualByComparingTo(catalog.get("NETWORK_ACCESS").costRatePerHour());
+  }
+
+  private String instanceOf(String requestId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult().getId();
+  }
+
+  /** A request that was acknowledged, planned and given to staff2. */
+  private String startPlannedRequest() {
+    String requestId =
+        runtimeService
+            .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
+            .setVariables(vpnRequest())
+            .correlateStartMessage()
+            .getBusinessKey();
+    complete(
+        requestId,
+        PLAN_DELIVERY,
+        Map.of(
+            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+    executeAsyncJobs();
+    return requestId;
+  }
+
+  private Map<String, Object> doneReport(Map<String, Object> extra) {
+    Map<String, Object> report = new HashMap<>(extra);
+    report.put(Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()));
+    report.put(Variables.PROGRESS_STATUS, "DONE");
+    report.put(Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user");
+    report.put(Variables.EFFORT_HOURS, 1.5);
+    return report;
+  }
+}
