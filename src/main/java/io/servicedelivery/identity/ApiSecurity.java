@@ -32,7 +32,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 /**
  * Security of the application's own API and of the actuator endpoints: stateless HTTP Basic against the Camunda
  * users. The Camunda webapps and {@code /engine-rest} keep their own authentication and are not touched by these
- * chains. A browser signed in through the dashboard's login page ({@link DashboardSecurity}) may read ({@code GET}) the
+ * chains. Every path of {@code /api} is for the groups of the service organisation's people and the API clients,
+ * most for fewer; users only in the monitoring group, or in no group, get 403. A browser signed in through the dashboard's login page ({@link DashboardSecurity}) may read ({@code GET}) the
  * API with its session too; it never writes with it, and {@code /api} never creates a session.
  */
 @Configuration
@@ -44,6 +45,9 @@ class ApiSecurity {
         .authorizeHttpRequests(
             requests ->
                 requests
+                    // the API clients' accounts are the operations managers' business
+                    .requestMatchers("/api/api-clients", "/api/api-clients/**")
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     // catalog changes are the operations managers' business, before anything else is looked at
                     .requestMatchers("/api/catalog/change-requests", "/api/catalog/change-requests/**")
                     .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
@@ -75,8 +79,10 @@ class ApiSecurity {
                     .hasAnyAuthority(staff())
                     .requestMatchers("/api/resources", "/api/resources/**")
                     .hasAnyAuthority(authorityOf(RESOURCE_ANALYSTS), authorityOf(OPERATIONS_MANAGERS))
+                    // everything else (requests, the catalog, calendars, ...) for the people's groups and the API
+                    // clients; monitoring systems and users in no business group get 403
                     .anyRequest()
-                    .authenticated())
+                    .hasAnyAuthority(readers()))
         .securityContext(
             context ->
                 context.securityContextRepository(
@@ -105,7 +111,7 @@ class ApiSecurity {
   }
 
   /** HTTP Basic without a session or CSRF token, with RFC 9457 bodies for 401 and 403 */
-  private static HttpSecurity statelessBasic(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+  static HttpSecurity statelessBasic(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
     return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(objectMapper)))
         .exceptionHandling(
             exceptions ->
@@ -113,12 +119,20 @@ class ApiSecurity {
                     .authenticationEntryPoint(unauthorized(objectMapper))
                     .accessDeniedHandler(forbidden(objectMapper)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(SecurityHeaders.standard())
         .csrf(AbstractHttpConfigurer::disable);
   }
 
   /** the groups of the service organisation's people */
   private static String[] staff() {
     return Groups.ALL.stream().map(CamundaIdentityAuthenticationProvider::authorityOf).toArray(String[]::new);
+  }
+
+  /** the groups of the people and the API clients: whoever has business with {@code /api} */
+  static String[] readers() {
+    return java.util.stream.Stream.concat(Groups.ALL.stream(), java.util.stream.Stream.of(API_CLIENTS))
+        .map(CamundaIdentityAuthenticationProvider::authorityOf)
+        .toArray(String[]::new);
   }
 
   private static AuthenticationEntryPoint unauthorized(ObjectMapper objectMapper) {

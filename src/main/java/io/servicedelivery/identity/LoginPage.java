@@ -5,6 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -21,6 +28,7 @@ class LoginPage {
 
   private static final String LOGIN = read("pages/login.html");
   private static final String FORBIDDEN = read("pages/forbidden.html");
+  private static final Pattern INLINE_STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
   @GetMapping(value = DashboardSecurity.LOGIN_PAGE, produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
@@ -32,6 +40,27 @@ class LoginPage {
       message = "<p class=\"message\" role=\"status\">You have signed out.</p>";
     }
     return withCsrf(LOGIN, request).replace("{{message}}", message);
+  }
+
+  /**
+   * The Content-Security-Policy sources of the pages' inline style sheets ({@code 'sha256-…'}), so that the dashboard's
+   * policy ({@link DashboardSecurity}) allows them and no other inline style.
+   */
+  static List<String> inlineStyleSources() {
+    List<String> sources = new ArrayList<>();
+    for (String page : List.of(LOGIN, FORBIDDEN)) {
+      Matcher style = INLINE_STYLE.matcher(page);
+      while (style.find()) {
+        try {
+          byte[] digest =
+              MessageDigest.getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8));
+          sources.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return sources;
   }
 
   static String forbidden(HttpServletRequest request, String user) {

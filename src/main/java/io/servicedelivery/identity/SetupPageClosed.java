@@ -21,6 +21,7 @@ class SetupPageClosed {
     return http.securityMatcher("/camunda/api/admin/setup/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().denyAll())
         .csrf(csrf -> csrf.disable())
+        .headers(SecurityHeaders.standard())
         .build();
   }
 }

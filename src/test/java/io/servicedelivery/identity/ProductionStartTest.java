@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A start in the {@code prod} profile: without an administrator configured it refuses to start on a database that
  * has none; with one it creates it, and later starts without the configuration keep it. No demo users, no demo
- * people in the resource pool, no Swagger UI, and Camunda's first-run set-up page stays shut.
+ * people in the resource pool, Swagger UI only after sign-in, and Camunda's first-run set-up page stays shut.
  */
 class ProductionStartTest {
 
@@ -49,8 +49,9 @@ class ProductionStartTest {
           .as("no demo people in the resource pool")
           .isEmpty();
 
-      assertThat(get(node, "/swagger-ui/index.html")).isEqualTo(404);
-      assertThat(get(node, "/v3/api-docs")).isEqualTo(404);
+      // the API's documentation for signed-in users only (ProductionSignInTest)
+      assertThat(get(node, "/swagger-ui/index.html")).isEqualTo(401);
+      assertThat(get(node, "/v3/api-docs")).isEqualTo(401);
       assertThat(post(node, "/camunda/api/admin/setup/default/user/create")).isEqualTo(403);
     }
 
