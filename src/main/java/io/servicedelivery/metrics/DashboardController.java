@@ -1,5 +1,6 @@
 package io.servicedelivery.metrics;
 
+import io.servicedelivery.web.InvalidParametersException;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,13 +52,18 @@ class DashboardController {
 
   /**
    * Per activity: durations, SLA breaches and reworks of the period, and the requests waiting now. The period is
-   * given in days as for {@code /api/kpis}: from the start of {@code from} to the start of {@code to} (exclusive), UTC.
+   * given in days as for {@code /api/kpis}: from the start of {@code from} to the start of {@code to} (exclusive), UTC;
+   * {@code from} must be before {@code to} (a 400 naming {@code from} otherwise). Days beyond the years 1 to 9999 are
+   * refused while the parameters are read (web/StrictParameters).
    */
   @GetMapping("/dashboard/api/activities")
   @ResponseBody
   List<ActivityStatistics> activities(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    if (!from.isBefore(to)) {
+      throw new InvalidParametersException("from", "must be before to (" + to + ")");
+    }
     return statistics.activities(startOf(from), startOf(to));
   }
 

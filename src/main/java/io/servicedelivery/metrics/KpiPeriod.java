@@ -2,6 +2,7 @@ package io.servicedelivery.metrics;
 
 import io.servicedelivery.web.InvalidField;
 import io.servicedelivery.web.InvalidParametersException;
+import io.servicedelivery.web.SupportedDates;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The period [from, to) of the key figures: a request belongs to it when it ended (was closed) in it. */
 record KpiPeriod(Instant from, Instant to) {
@@ -24,7 +26,10 @@ record KpiPeriod(Instant from, Instant to) {
 
   static final String FORMAT =
       "must be an instant in ISO-8601 format such as 2026-11-01T00:00:00Z, or a date such as 2026-11-01 "
-          + "(the start of that day in UTC)";
+          + "(the start of that day in UTC), from year 0001 to 9999";
+
+  /** An instant or date with a four-digit year, as JSON bodies have it (web/JsonStrictness), nothing padded. */
+  private static final Pattern TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?");
 
   /**
    * @param from an ISO-8601 instant or date; by default (also when blank) 30 days before {@code to}
@@ -50,22 +55,39 @@ record KpiPeriod(Instant from, Instant to) {
     return text == null || text.isBlank();
   }
 
+  /**
+   * The instant the text names, or null (and an error) when it is not one of the years 1 to 9999: the database and
+   * the weeks cannot hold more, and {@code +999999999-12-31T23:59:59Z} is no period anybody has figures of.
+   */
   private static Instant instant(String field, String text, List<InvalidField> errors) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException notAnInstant) {
+    Instant instant = null;
+    if (TEXT.matcher(text).matches()) {
       try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException notADate) {
-        errors.add(new InvalidField(field, FORMAT));
-        return null;
+        instant = OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException notAnInstant) {
+        try {
+          instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADate) {
+          instant = null;
+        }
       }
     }
+    if (instant == null || !SupportedDates.contain(instant)) {
+      errors.add(new InvalidField(field, FORMAT));
+      return null;
+    }
+    return instant;
   }
 
-  /** The period of equal length that ends where this one starts. */
+  /**
+   * The period of equal length that ends where this one starts, but not before the year 1 (a period that starts then
+   * has an empty previous period).
+   */
   KpiPeriod previous() {
-    return new KpiPeriod(from.minus(Duration.between(from, to)), from);
+    Duration length = Duration.between(from, to);
+    Instant start =
+        Duration.between(SupportedDates.EARLIEST, from).compareTo(length) < 0 ? SupportedDates.EARLIEST : from.minus(length);
+    return new KpiPeriod(start, from);
   }
 
   boolean contains(Instant instant) {

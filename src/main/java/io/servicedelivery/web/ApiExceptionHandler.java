@@ -1,7 +1,11 @@
 package io.servicedelivery.web;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -30,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
@@ -89,6 +94,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(ex, List.of(unreadable(ex)), headers, request);
   }
 
+  /** A body in another charset than UTF-8 ({@link Utf8JsonOnly}) or of another type than JSON. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response = super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    if (response != null && response.getBody() instanceof ProblemDetail problem) {
+      problem.setProperty(ERRORS, List.of(contentTypeError()));
+    }
+    return response;
+  }
+
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -110,6 +126,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return invalid(ex, List.of(new InvalidField(missing.getHeaderName(), "is missing")), headers, request);
     }
     return super.handleServletRequestBindingException(ex, headers, status, request);
+  }
+
+  /** A JSON body in another charset than UTF-8: see {@link Utf8JsonOnly}. */
+  @ExceptionHandler(Utf8JsonOnly.NotUtf8Exception.class)
+  ResponseEntity<Object> handleNotUtf8(Utf8JsonOnly.NotUtf8Exception ex, WebRequest request) {
+    ProblemDetail problem =
+        createProblemDetail(ex, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage(), null, null, request);
+    problem.setDetail(ex.getMessage());
+    problem.setProperty(ERRORS, List.of(contentTypeError()));
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+  }
+
+  private static InvalidField contentTypeError() {
+    return new InvalidField(HttpHeaders.CONTENT_TYPE, "must be application/json, in UTF-8 if a charset is given");
   }
 
   /** Bean Validation of a {@code @Validated} bean's method outside the web layer's own validation. */
@@ -190,10 +220,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
       if (cause instanceof JsonMappingException mapping) {
         Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (mapping.getCause() instanceof InputCoercionException outOfRange) {
+          // a number too large for its type, e.g. 99999999999 for an int
+          return new InvalidField(path(mapping.getPath()), expected(outOfRange.getTargetType()) + " within its range");
+        }
+        if (mapping.getCause() instanceof JsonProcessingException json && isDuplicate(json)) {
+          return new InvalidField(duplicate(json), "is given more than once");
+        }
+        if (mapping.getPath().isEmpty() && String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")) {
+          return new InvalidField(null, "The request body has more after its JSON value.");
+        }
         if (mapping.getPath().isEmpty()) {
           return new InvalidField(null, "The request body " + expected(target) + ".");
         }
         return new InvalidField(path(mapping.getPath()), target == null ? "has an unreadable value" : expected(target));
+      }
+      if (cause instanceof JsonProcessingException json && isDuplicate(json)) {
+        return new InvalidField(duplicate(json), "is given more than once");
       }
       if (cause instanceof JsonProcessingException json) {
         JsonLocation location = json.getLocation();
@@ -208,6 +251,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return new InvalidField(null, "The request body cannot be read.");
   }
 
+  /** A field given twice in one object: {@code JsonParser.Feature.STRICT_DUPLICATE_DETECTION} of {@link JsonStrictness}. */
+  private static boolean isDuplicate(JsonProcessingException json) {
+    return json instanceof StreamReadException
+        && String.valueOf(json.getOriginalMessage()).startsWith("Duplicate field ");
+  }
+
+  /** The path of the duplicate field, as far as the parser that found it still knows it. */
+  private static String duplicate(JsonProcessingException json) {
+    JsonParser parser = json instanceof StreamReadException read ? read.getProcessor() : null;
+    if (parser != null) {
+      List<String> segments = new ArrayList<>();
+      for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+        if (context.inObject() && context.getCurrentName() != null) {
+          segments.add(0, "." + context.getCurrentName());
+        } else if (context.inArray()) {
+          segments.add(0, "[" + Math.max(context.getCurrentIndex(), 0) + "]");
+        }
+      }
+      String joined = String.join("", segments);
+      String path = joined.startsWith(".") ? joined.substring(1) : joined;
+      return path.isEmpty() ? null : path;
+    }
+    return null;
+  }
+
   private static String expected(Class<?> type) {
     if (type == null) {
       return "has the wrong type";
@@ -215,6 +283,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (type.isEnum()) {
       return "must be one of "
           + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+      return "must be a whole number";
     }
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
       return "must be a number";
@@ -229,7 +301,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return "must be a time of day such as 08:00";
     }
     if (Temporal.class.isAssignableFrom(type)) {
-      return "must be a date and time in ISO-8601 format, such as 2026-12-01T08:00:00Z";
+      return "must be a date and time in ISO-8601 format from year 0001 to 9999, such as 2026-12-01T08:00:00Z";
     }
     if (type == String.class) {
       return "must be a text";
