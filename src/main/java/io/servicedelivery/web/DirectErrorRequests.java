@@ -45,7 +45,8 @@ class DirectErrorRequests {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns(errorPath);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // after identity/SecurityHeaders, which gives this answer its headers too; before any sign-in
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 }
