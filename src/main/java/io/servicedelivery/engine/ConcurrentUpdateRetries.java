@@ -23,8 +23,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A lost race can also show as a {@link NullPointerException} inside the engine: under READ COMMITTED a command
  * can read a task and then miss its execution, which a concurrent transaction removed in between (two people
  * completing the same task at once: {@code ExecutionEntity.removeTask}). That is run again like an
- * optimistic-locking failure. So is, once, a {@link NullValueException} ("list of executions is empty" when two
- * people cancel one request at once): a second look either succeeds or says plainly what is not there.
+ * optimistic-locking failure. So is, once, what a concurrent transaction removed after the command found it (a
+ * {@link NullValueException} "list of executions is empty" when two people cancel one request at once, a message
+ * subscription gone when a customer's answer is given twice at once): a second look either succeeds or says plainly
+ * what is not there.
  *
  * <p>When the command fails differently on a retry (the task is gone, the message finds nobody waiting), somebody
  * else changed the same thing at the same moment: the caller gets the optimistic-locking exception, answered as 409.
@@ -55,25 +57,29 @@ class ConcurrentUpdateRetries extends CommandInterceptor {
         lost = e instanceof OptimisticLockingException ole ? ole : new OptimisticLockingException(e.getMessage(), e);
         log.debug("{} lost a race (attempt {}), running it again: {}", command.getClass().getSimpleName(), attempt,
             e.getMessage());
-      } catch (NullValueException e) {
+      } catch (ProcessEngineException e) {
         if (lost != null) {
           lost.addSuppressed(e);
           throw lost;
         }
-        if (vanished) {
+        if (vanished || !goneMeanwhile(e)) {
           throw e;
         }
         // what the command read a moment ago may have gone with a concurrent transaction: look once more
         vanished = true;
-      } catch (ProcessEngineException e) {
-        if (lost == null) {
-          throw e;
-        }
-        lost.addSuppressed(e);
-        throw lost;
       }
       pause(attempt);
     }
+  }
+
+  /**
+   * What a concurrent transaction removed after the command found it: the executions of a request being cancelled
+   * twice, or the message subscription of a customer's answer given twice ("Execution … does not have a subscription
+   * to a message event", when the other answer's commit removed it between the query and the delivery).
+   */
+  private static boolean goneMeanwhile(ProcessEngineException e) {
+    return e instanceof NullValueException
+        || (e.getMessage() != null && e.getMessage().contains("does not have a subscription to a message event"));
   }
 
   private static boolean insideTheEngine(NullPointerException e) {
