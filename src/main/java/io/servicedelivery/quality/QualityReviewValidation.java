@@ -31,15 +31,16 @@ class QualityReviewValidation implements TaskListener {
     InvalidVerdictException refused = null;
     if (Values.QUALITY_FAILED.equals(verdict)) {
       String findings = check.text(QUALITY_FINDINGS, false, 4000);
-      String severity = check.oneOf(FINDING_SEVERITY, true, SEVERITIES);
       if (check.isValid(QUALITY_FINDINGS)) {
         try {
-          QualityVerdict.of(verdict, findings, severity == null ? FindingSeverity.MINOR.name() : severity);
+          // the findings alone: the severity is checked below
+          QualityVerdict.of(verdict, findings, FindingSeverity.MINOR.name());
         } catch (InvalidVerdictException noFindings) {
           check.reject(QUALITY_FINDINGS, noFindings.getMessage());
           refused = noFindings;
         }
       }
+      check.oneOf(FINDING_SEVERITY, true, SEVERITIES);
     }
     check.throwIfInvalid(refused);
   }

@@ -156,7 +156,11 @@ class TaskFormInputTest {
     deliveries.complete(requestId, EXECUTE_SERVICE_ACTIVITIES, report());
     String review = openTask(requestId, REVIEW_QUALITY).getId();
 
-    assertRefused(submitForm("qa", review, Map.of(Variables.QUALITY_VERDICT, "FAILED")), Variables.QUALITY_FINDINGS);
+    JsonNode bare =
+        assertRefused(submitForm("qa", review, Map.of(Variables.QUALITY_VERDICT, "FAILED")),
+            Variables.QUALITY_FINDINGS, Variables.FINDING_SEVERITY);
+    assertThat(bare.path("message").asText())
+        .startsWith("qualityFindings: A failed quality review needs at least one finding");
     assertRefused(submitForm("qa", review, Map.of(Variables.QUALITY_VERDICT, "FAILED",
         Variables.QUALITY_FINDINGS, " \n ", Variables.FINDING_SEVERITY, "MINOR")), Variables.QUALITY_FINDINGS);
     assertRefused(submitForm("qa", review, Map.of(Variables.QUALITY_VERDICT, "MAYBE")), Variables.QUALITY_VERDICT);
