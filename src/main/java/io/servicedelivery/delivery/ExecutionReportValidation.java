@@ -33,8 +33,8 @@ class ExecutionReportValidation implements TaskListener {
   public void notify(DelegateTask task) {
     TaskInputCheck check = TaskInputCheck.of(task);
     String status = check.oneOf(PROGRESS_STATUS, true, PROGRESS);
-    check.number(EFFORT_HOURS, true, MIN_EFFORT_HOURS, MAX_EFFORT_HOURS, " hours");
-    check.number(MATERIALS_COST, false, BigDecimal.ZERO, MAX_MATERIALS_COST, "");
+    check.number(EFFORT_HOURS, "the effort", true, MIN_EFFORT_HOURS, MAX_EFFORT_HOURS, " hours");
+    check.number(MATERIALS_COST, "the materials cost", false, BigDecimal.ZERO, MAX_MATERIALS_COST, "");
     check.text(PROGRESS_REPORT, true, 4000);
     if (Values.PROGRESS_WAITING_FOR_CUSTOMER.equals(status)) {
       check.text(CUSTOMER_QUESTION, true, 2000);

@@ -127,32 +127,32 @@ public final class TaskInputCheck {
   }
 
   /**
+   * @param what the value in words, for the reasons ("the materials cost")
+   * @param unit after a bound in the reasons (" hours"), or ""
    * @return the number, or null when absent (refused if {@code required}), not a finite number or out of {@code min}
-   *     to {@code max}; the reasons say the {@code unit}
+   *     to {@code max}
    */
-  public BigDecimal number(String field, boolean required, BigDecimal min, BigDecimal max, String unit) {
+  public BigDecimal number(
+      String field, String what, boolean required, BigDecimal min, BigDecimal max, String unit) {
     Object value = scope.getVariable(field);
     if (value == null || value.toString().isBlank()) {
       if (required) {
-        reject(field, "is required: a number");
+        reject(field, "is required: " + what + " as a number");
       }
       return null;
     }
     BigDecimal number = decimal(value);
     if (number == null) {
-      reject(field, "must be a number, not " + shown(value));
-      return null;
-    }
-    if (number.signum() < 0 && min.signum() >= 0) {
-      reject(field, "must not be negative, not " + number.toPlainString());
+      reject(field, what + " must be a number, not " + shown(value));
       return null;
     }
     if (number.compareTo(min) < 0) {
-      reject(field, "must be at least " + min.toPlainString() + unit + ", not " + number.toPlainString());
+      reject(field, what + (min.signum() == 0 ? " must be 0 or more" : " must be at least " + min.toPlainString() + unit)
+          + ", not " + number.toPlainString());
       return null;
     }
     if (number.compareTo(max) > 0) {
-      reject(field, "must be at most " + max.toPlainString() + unit + ", not " + number.toPlainString());
+      reject(field, what + " must be at most " + max.toPlainString() + unit + ", not " + number.toPlainString());
       return null;
     }
     return number;
