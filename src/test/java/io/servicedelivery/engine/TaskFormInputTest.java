@@ -4,14 +4,24 @@ import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERV
 import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.InvalidTaskInputException;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -53,6 +64,7 @@ class TaskFormInputTest {
   @Autowired TaskService taskService;
   @Autowired ServiceCatalog catalog;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   private ApiDeliveries deliveries;
 
@@ -252,12 +264,66 @@ class TaskFormInputTest {
     assertThat(variable(requestId, Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
   }
 
+  @Test
+  void tasklistsOwnApiAnswersARefusedSubmissionWithA400ItsMessageNamingTheField() throws Exception {
+    String requestId = deliveries.submit();
+    String plan = openTask(requestId, PLAN_DELIVERY).getId();
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
+        BodyHandlers.ofString());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken(cookies))
+                .POST(BodyPublishers.ofString("username=coordinator&password=coordinator"))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> refused =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/submit-form"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken(cookies))
+                .POST(BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("variables", values(plan("2026-11-23T09:00+01:00"))))))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).path("message").asText())
+        .endsWith("plannedCompletion: must be after plannedStart");
+    assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
+  }
+
+  @Test
+  void javaCallersGetTheRefusalItself() {
+    String requestId = deliveries.submit();
+    String plan = openTask(requestId, PLAN_DELIVERY).getId();
+
+    assertThatThrownBy(() -> taskService.complete(plan, plan("2026-11-23T09:00+01:00")))
+        .isInstanceOf(InvalidTaskInputException.class)
+        .hasMessage("plannedCompletion: must be after plannedStart");
+  }
+
   // --- helpers
 
   private String planned() {
     String requestId = deliveries.submit();
     deliveries.complete(requestId, PLAN_DELIVERY, plan("2026-11-23T12:00+01:00"));
     return requestId;
+  }
+
+  private static String csrfToken(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .reduce((first, last) -> last)
+        .orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie"));
   }
 
   private static Map<String, Object> plan(String completion) {
