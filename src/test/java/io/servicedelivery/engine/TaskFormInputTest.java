@@ -265,7 +265,7 @@ class TaskFormInputTest {
   }
 
   @Test
-  void tasklistsOwnApiAnswersARefusedSubmissionWithA400ItsMessageNamingTheField() throws Exception {
+  void tasklistsOwnApiRefusesInvalidValuesExtraVariablesAndVariableWritesAlike() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
     CookieManager cookies = new CookieManager();
@@ -297,7 +297,33 @@ class TaskFormInputTest {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).path("message").asText())
         .endsWith("plannedCompletion: must be after plannedStart");
+
+    HttpResponse<String> extra =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/submit-form"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken(cookies))
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables",
+                    values(with(plan("2026-11-23T12:00+01:00"), Variables.REQUESTER_EMAIL, "someone@outside.example"))))))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(extra.statusCode()).as(extra.body()).isEqualTo(400);
+    assertThat(JSON.readTree(extra.body()).path("message").asText()).startsWith("requesterEmail: ");
+
+    HttpResponse<String> write =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/variables/requesterEmail"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken(cookies))
+                .PUT(BodyPublishers.ofString("{\"value\":\"someone@outside.example\",\"type\":\"String\"}"))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
+
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
+    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isNotEqualTo("someone@outside.example");
   }
 
   @Test
