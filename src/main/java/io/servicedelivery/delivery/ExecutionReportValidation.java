@@ -31,6 +31,9 @@ class ExecutionReportValidation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskInputCheck.completedByAnother(task)) {
+      return;
+    }
     TaskInputCheck check = TaskInputCheck.of(task);
     String status = check.oneOf(PROGRESS_STATUS, true, PROGRESS);
     check.number(EFFORT_HOURS, "the effort", true, MIN_EFFORT_HOURS, MAX_EFFORT_HOURS, " hours");

@@ -22,6 +22,9 @@ class PlanDeliveryValidation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskInputCheck.completedByAnother(task)) {
+      return;
+    }
     TaskInputCheck check = TaskInputCheck.of(task);
     Instant start = check.dateTime(PLANNED_START, true);
     Instant completion = check.dateTime(PLANNED_COMPLETION, true);

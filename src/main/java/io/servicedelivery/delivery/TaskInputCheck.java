@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -35,6 +36,15 @@ public final class TaskInputCheck {
 
   public static TaskInputCheck of(VariableScope scope) {
     return new TaskInputCheck(scope);
+  }
+
+  /**
+   * Whether the task's execution went on without it: somebody completed the task a moment earlier, in a transaction
+   * that committed while this one ran, so the submitted variables had nowhere to go. There is nothing to check
+   * then; the engine fails the completion as a lost race, which the caller gets as a 409 conflict, not a 400.
+   */
+  public static boolean completedByAnother(DelegateTask task) {
+    return task.getExecutionId() != null && task.getExecution() == null;
   }
 
   public void reject(String field, String reason) {

@@ -28,6 +28,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,6 +42,7 @@ class TasklistApiFormGuard extends OncePerRequestFilter {
 
   private static final Pattern ENGINE = Pattern.compile("^engine/([^/]+)/");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(TasklistApiFormGuard.class);
 
   private final ObjectProvider<ProcessEngine> processEngine;
   private final TaskFormFields formFields;
@@ -71,14 +74,19 @@ class TasklistApiFormGuard extends OncePerRequestFilter {
     }
     HttpServletRequest call =
         FormGuard.completion(request.getMethod(), path) ? new ReadAgain(request) : request;
-    Optional<Response> refusal =
-        guard.refusal(
+    Optional<Response> refusal;
+    try {
+      refusal = guard.refusal(
             request.getMethod(),
             path,
             uri,
             () -> call instanceof ReadAgain again ? again.body : new byte[0],
             caller.get().getGroupIds() != null && caller.get().getGroupIds().contains(Groups.CAMUNDA_ADMIN),
             taskId -> visibleTo(caller.get(), taskId));
+    } catch (RuntimeException failed) {
+      log.error("Could not check {} {} against the task's form", request.getMethod(), uri, failed);
+      throw failed;
+    }
     if (refusal.isPresent()) {
       Response problem = refusal.get();
       response.setStatus(problem.getStatus());

@@ -26,6 +26,9 @@ class QualityReviewValidation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskInputCheck.completedByAnother(task)) {
+      return;
+    }
     TaskInputCheck check = TaskInputCheck.of(task);
     String verdict = check.oneOf(QUALITY_VERDICT, true, VERDICTS);
     InvalidVerdictException refused = null;
