@@ -24,7 +24,7 @@ class InvalidTaskInputUnwrapping extends CommandInterceptor {
       if (refused == null) {
         throw e;
       }
-      refused.addSuppressed(e);
+      // not e as a suppressed exception of refused: e has refused among its causes, a loop for whoever follows both
       throw refused;
     }
   }
