@@ -265,65 +265,73 @@ class TaskFormInputTest {
   }
 
   @Test
-  void tasklistsOwnApiRefusesInvalidValuesExtraVariablesAndVariableWritesAlike() throws Exception {
+  void tasklistsOwnApiAnswersARefusedValueWithA400ItsMessageNamingTheField() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
-        BodyHandlers.ofString());
-    HttpResponse<String> login =
-        browser.send(
-            HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken(cookies))
-                .POST(BodyPublishers.ofString("username=coordinator&password=coordinator"))
-                .build(),
-            BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
 
     HttpResponse<String> refused =
-        browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/submit-form"))
-                .header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", csrfToken(cookies))
-                .POST(BodyPublishers.ofString(
-                    JSON.writeValueAsString(Map.of("variables", values(plan("2026-11-23T09:00+01:00"))))))
-                .build(),
-            BodyHandlers.ofString());
+        tasklist.send("POST", "/task/" + plan + "/submit-form",
+            JSON.writeValueAsString(Map.of("variables", values(plan("2026-11-23T09:00+01:00")))));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).path("message").asText())
         .endsWith("plannedCompletion: must be after plannedStart");
+    assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
+  }
+
+  @Test
+  void tasklistsOwnApiRefusesExtraVariablesAndVariableWritesAlike() throws Exception {
+    String requestId = deliveries.submit();
+    String plan = openTask(requestId, PLAN_DELIVERY).getId();
+    Object email = variable(requestId, Variables.REQUESTER_EMAIL);
+    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
 
     HttpResponse<String> extra =
-        browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/submit-form"))
-                .header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", csrfToken(cookies))
-                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables",
-                    values(with(plan("2026-11-23T12:00+01:00"), Variables.REQUESTER_EMAIL, "someone@outside.example"))))))
-                .build(),
-            BodyHandlers.ofString());
+        tasklist.send("POST", "/task/" + plan + "/submit-form",
+            JSON.writeValueAsString(Map.of("variables",
+                values(with(plan("2026-11-23T12:00+01:00"), Variables.REQUESTER_EMAIL, "someone@outside.example")))));
     assertThat(extra.statusCode()).as(extra.body()).isEqualTo(400);
     assertThat(JSON.readTree(extra.body()).path("message").asText()).startsWith("requesterEmail: ");
 
     HttpResponse<String> write =
-        browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(base + "/camunda/api/engine/engine/default/task/" + plan + "/variables/requesterEmail"))
-                .header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", csrfToken(cookies))
-                .PUT(BodyPublishers.ofString("{\"value\":\"someone@outside.example\",\"type\":\"String\"}"))
-                .build(),
-            BodyHandlers.ofString());
+        tasklist.send("PUT", "/task/" + plan + "/variables/requesterEmail",
+            "{\"value\":\"someone@outside.example\",\"type\":\"String\"}");
     assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
 
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
-    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isNotEqualTo("someone@outside.example");
+    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isEqualTo(email);
+  }
+
+  /** Signed in to Tasklist as a person is, calling the API Tasklist calls, with its CSRF token. */
+  private record TasklistSession(HttpClient browser, CookieManager cookies, String base) {
+
+    static TasklistSession signIn(String base, String user) throws Exception {
+      CookieManager cookies = new CookieManager();
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
+          BodyHandlers.ofString());
+      HttpResponse<String> login =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("X-XSRF-TOKEN", csrfToken(cookies))
+                  .POST(BodyPublishers.ofString("username=" + user + "&password=" + user))
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      return new TasklistSession(browser, cookies, base);
+    }
+
+    HttpResponse<String> send(String method, String path, String json) throws Exception {
+      return browser.send(
+          HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+              .header("Content-Type", "application/json")
+              .header("X-XSRF-TOKEN", csrfToken(cookies))
+              .method(method, BodyPublishers.ofString(json))
+              .build(),
+          BodyHandlers.ofString());
+    }
   }
 
   @Test
