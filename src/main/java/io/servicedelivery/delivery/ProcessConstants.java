@@ -210,6 +210,8 @@ public final class ProcessConstants {
     public static final String PLANNED_COMPLETION = "plannedCompletion";
     public static final String DELIVERY_INSTRUCTIONS = "deliveryInstructions";
     public static final String PLANNED_AT = "plannedAt";
+    /** why the plan ends after the resolution due time; required only then */
+    public static final String PLAN_DEVIATION_REASON = "planDeviationReason";
     public static final String ALLOCATED_RESOURCE = "allocatedResource";
     public static final String RESOURCE_ALLOCATED = "resourceAllocated";
     public static final String ALLOCATION_NOTE = "allocationNote";

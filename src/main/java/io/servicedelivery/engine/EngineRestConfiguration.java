@@ -6,7 +6,10 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Camunda's REST API with the application's answers to concurrent changes (the documented way to extend it). */
+/**
+ * Camunda's REST API with the application's answers to concurrent changes, to submissions a task refuses, and its
+ * guard on what a caller may change besides a task's form (the documented way to extend it).
+ */
 @Component
 @ApplicationPath("/engine-rest")
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -24,5 +27,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(new EngineRestConflicts(endedTasks));
     register(new EngineRestRefusals(endedTasks));
     register(EngineRestLostRaces.class);
+    register(EngineRestInvalidInput.class);
+    register(new EngineRestFormGuard(processEngine, new TaskFormFields(processEngine)));
   }
 }

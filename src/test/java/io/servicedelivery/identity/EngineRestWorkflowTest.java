@@ -101,7 +101,7 @@ class EngineRestWorkflowTest {
                 "/engine-rest/task/" + review + "/submit-form",
                 Map.of("variables", Map.of("qualityVerdict", value("FAILED"))),
                 String.class);
-    assertThat(incomplete.getStatusCode().is5xxServerError()).isTrue();
+    assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(incomplete.getBody()).contains("A failed quality review needs at least one finding");
     assertThat(onlyTaskOf("qa", requestId, "Task_ReviewQuality")).as("still open").isEqualTo(review);
 

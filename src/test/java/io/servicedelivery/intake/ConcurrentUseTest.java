@@ -322,6 +322,7 @@ class ConcurrentUseTest {
     variables.put("plannedStart", Map.of("value", plannedStart));
     variables.put("plannedCompletion", Map.of("value", plannedCompletion));
     variables.put("deliveryInstructions", Map.of("value", "Standard profile"));
+    variables.put("planDeviationReason", Map.of("value", "Planned for tomorrow, as agreed with the requester"));
     return call(caller, "complete " + requestId, "coordinator", "POST", "/engine-rest/task/" + taskId + "/complete",
         Map.of("variables", variables), Map.of());
   }

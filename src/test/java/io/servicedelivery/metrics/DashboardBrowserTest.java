@@ -246,7 +246,8 @@ class DashboardBrowserTest {
           Map.of(
               Variables.PLANNED_START, "2026-09-28T10:00+02:00",
               Variables.PLANNED_COMPLETION, "2026-09-28T14:00+02:00",
-              Variables.DELIVERY_INSTRUCTIONS, "As agreed with the requester"));
+              Variables.DELIVERY_INSTRUCTIONS, "As agreed with the requester",
+              Variables.PLAN_DEVIATION_REASON, "The requester is away until the 28th"));
     } finally {
       ClockUtil.reset();
     }

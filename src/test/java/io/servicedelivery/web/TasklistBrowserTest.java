@@ -151,6 +151,8 @@ class TasklistBrowserTest {
     enterDateTime("Planned start", day, "10:00");
     enterDateTime("Planned completion", day, "14:00");
     formInput("Instructions for the person executing").sendKeys(INSTRUCTIONS);
+    // two days ahead ends after the resolution due time of a HIGH request: the form asks why
+    formInput("Why the plan ends after the resolution due time").sendKeys("The requester is away until then");
     browser.saveSnapshot(OUTPUT, "plan-delivery-form-filled");
     clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(plan.getId()).getEndTime() != null);
