@@ -16,7 +16,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 /**
  * The baseline of the intake and lifecycle benchmarks: a process on the application's own engine, deployed in the
  * same run, with the shape of a delivery and none of its work. The same three user tasks with the same candidate
- * group and assignee (Plan delivery, Execute service activities, Review quality), two asynchronous continuations
+ * group, assignee and form (Plan delivery, Execute service activities, Review quality: a completion carries only its
+ * form's fields), two asynchronous continuations
  * placed where the delivery has its notifications today (the acknowledgement on a parallel branch after the
  * validation, the notification of the customer after the closure), and no-op service tasks ({@code ${true}}) in
  * place of the delegates. It is started and driven over /engine-rest by the same users as the delivery, with the
@@ -43,11 +44,14 @@ final class BareProcess {
         .endEvent("EndEvent_Acknowledged")
         .moveToNode("Gateway_Accepted")
         .userTask(PLAN).camundaCandidateGroups(Groups.SERVICE_COORDINATORS)
+        .camundaFormRef("plan-delivery").camundaFormRefBinding("latest")
         .serviceTask("Task_Allocate").camundaExpression("${true}")
         .userTask(EXECUTE).camundaAssignee("${allocatedResource}")
+        .camundaFormRef("execute-service-activities").camundaFormRefBinding("latest")
         .serviceTask("Task_Monitor").camundaExpression("${true}")
         .serviceTask("Task_Complete").camundaExpression("${true}")
         .userTask(REVIEW).camundaCandidateGroups(Groups.QUALITY_ASSURANCE)
+        .camundaFormRef("review-quality").camundaFormRefBinding("latest")
         .serviceTask("Task_Close").camundaExpression("${true}")
         .serviceTask("Task_Notify").camundaExpression("${true}").camundaAsyncBefore()
         .endEvent("EndEvent_Closed")
