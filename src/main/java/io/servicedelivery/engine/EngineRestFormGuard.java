@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * {@link FormGuard} in front of {@code /engine-rest}: a completion with variables its task's form does not submit is
+ * {@link FormGuard} in front of {@code /engine-rest}: a completion or start with variables its form does not submit is
  * a 400 problem, a write of process variables by anybody but a Camunda administrator a 403 problem. Runs after
  * Camunda's authentication filter, which has set the caller on the engine.
  */
@@ -36,7 +36,8 @@ class EngineRestFormGuard implements ContainerRequestFilter {
     String method = request.getMethod();
     String instance = "/engine-rest/" + (path.startsWith("/") ? path.substring(1) : path);
     guard
-        .refusal(method, path, instance, () -> body(request), camundaAdministrator(), formFields::visibleTask)
+        .refusal(method, path, instance, () -> body(request), camundaAdministrator(),
+            new FormGuard.Visible(formFields::visibleTask, formFields::visibleDefinition))
         .ifPresent(request::abortWith);
   }
 

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -30,6 +33,7 @@ class TaskFormFields {
   private final ObjectProvider<ProcessEngine> processEngine;
 
   private final Map<String, Set<String>> fieldsByTaskDefinition = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Set<String>>> startFieldsByProcessDefinition = new ConcurrentHashMap<>();
 
   TaskFormFields(ObjectProvider<ProcessEngine> processEngine) {
     this.processEngine = processEngine;
@@ -41,6 +45,29 @@ class TaskFormFields {
         processEngine.getObject().getTaskService().createTaskQuery().taskId(taskId).singleResult());
   }
 
+  /** The process definition as the caller may see it, or empty when it does not exist or is not theirs to see. */
+  Optional<ProcessDefinition> visibleDefinition(FormGuard.DefinitionReference reference) {
+    ProcessDefinitionQuery query = processEngine.getObject().getRepositoryService().createProcessDefinitionQuery();
+    if (reference.id() != null) {
+      query.processDefinitionId(reference.id());
+    } else {
+      query.processDefinitionKey(reference.key()).latestVersion();
+      if (reference.tenantId() != null) {
+        query.tenantIdIn(reference.tenantId());
+      } else {
+        query.withoutTenantId();
+      }
+    }
+    return Optional.ofNullable(query.singleResult());
+  }
+
+  /** @return the names the process's start form submits; empty when it has no Camunda Form to start with */
+  Optional<Set<String>> ofStartForm(ProcessDefinition definition) {
+    return startFieldsByProcessDefinition.computeIfAbsent(
+        definition.getId(),
+        id -> asApplication(() -> processEngine.getObject().getFormService().getDeployedStartForm(id)));
+  }
+
   /** @return the names the task's form submits; none when the task has no Camunda Form */
   Set<String> of(Task task) {
     if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
@@ -50,20 +77,25 @@ class TaskFormFields {
         task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), definition -> read(task.getId()));
   }
 
+  private Set<String> read(String taskId) {
+    return asApplication(() -> processEngine.getObject().getFormService().getDeployedTaskForm(taskId))
+        .orElse(Set.of());
+  }
+
   /**
    * Read without the caller's authorizations (the form is part of the deployment, which a person may not read); the
-   * caller was shown the task before. Outside any command, so that a task without a form fails only this read.
+   * caller was shown the task or process before. Outside any command, so that a missing form fails only this read.
    */
-  private Set<String> read(String taskId) {
+  private Optional<Set<String>> asApplication(Supplier<InputStream> deployedForm) {
     IdentityService identity = processEngine.getObject().getIdentityService();
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
-    try (InputStream form = processEngine.getObject().getFormService().getDeployedTaskForm(taskId)) {
+    try (InputStream form = deployedForm.get()) {
       Set<String> fields = new LinkedHashSet<>();
       collect(JSON.readTree(form).path("components"), fields);
-      return Set.copyOf(fields);
+      return Optional.of(Set.copyOf(fields));
     } catch (ProcessEngineException | IOException noCamundaForm) {
-      return Set.of();
+      return Optional.empty();
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);

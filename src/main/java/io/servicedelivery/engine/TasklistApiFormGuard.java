@@ -18,12 +18,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -73,7 +73,7 @@ class TasklistApiFormGuard extends OncePerRequestFilter {
       return;
     }
     HttpServletRequest call =
-        FormGuard.completion(request.getMethod(), path) ? new ReadAgain(request) : request;
+        FormGuard.readsBody(request.getMethod(), path) ? new ReadAgain(request) : request;
     Optional<Response> refusal;
     try {
       refusal = guard.refusal(
@@ -82,7 +82,9 @@ class TasklistApiFormGuard extends OncePerRequestFilter {
             uri,
             () -> call instanceof ReadAgain again ? again.body : new byte[0],
             caller.get().getGroupIds() != null && caller.get().getGroupIds().contains(Groups.CAMUNDA_ADMIN),
-            taskId -> visibleTo(caller.get(), taskId));
+            new FormGuard.Visible(
+                taskId -> as(caller.get(), () -> formFields.visibleTask(taskId)),
+                definition -> as(caller.get(), () -> formFields.visibleDefinition(definition))));
     } catch (RuntimeException failed) {
       log.error("Could not check {} {} against the task's form", request.getMethod(), uri, failed);
       throw failed;
@@ -106,13 +108,13 @@ class TasklistApiFormGuard extends OncePerRequestFilter {
     return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
   }
 
-  /** The task as the signed-in person may see it: the query runs with their authorizations. */
-  private Optional<Task> visibleTo(UserAuthentication caller, String taskId) {
+  /** Runs a query as the signed-in person: with their authorizations. */
+  private <T> T as(UserAuthentication caller, Supplier<T> query) {
     IdentityService identity = processEngine.getObject().getIdentityService();
     org.camunda.bpm.engine.impl.identity.Authentication before = identity.getCurrentAuthentication();
     identity.setAuthentication(caller.getIdentityId(), caller.getGroupIds(), caller.getTenantIds());
     try {
-      return formFields.visibleTask(taskId);
+      return query.get();
     } finally {
       if (before != null) {
         identity.setAuthentication(before);

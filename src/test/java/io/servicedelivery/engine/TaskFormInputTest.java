@@ -265,6 +265,105 @@ class TaskFormInputTest {
   }
 
   @Test
+  void aTaskEndsOnlyThroughItsFormNotThroughAnErrorOrADelegationsResolution() throws Exception {
+    String requestId = planned();
+    Task execute = openTask(requestId, EXECUTE_SERVICE_ACTIVITIES);
+    String assignee = execute.getAssignee();
+    Object rate = variable(requestId, Variables.COST_RATE_PER_HOUR);
+    String task = "/engine-rest/task/" + execute.getId();
+
+    for (String action : List.of("/bpmnError", "/bpmnEscalation")) {
+      ResponseEntity<String> thrown =
+          call(assignee, HttpMethod.POST, task + action,
+              Map.of("errorCode", "Error_RequestCancelled", "escalationCode", "late",
+                  "variables", values(Map.of(Variables.COST_RATE_PER_HOUR, 0.01))));
+      assertThat(thrown.getStatusCode()).as("%s %s", action, thrown.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(thrown.getBody()).contains("through its form");
+    }
+    assertRefused(submit(assignee, execute.getId(), "resolve",
+        values(with(report(), Variables.COST_RATE_PER_HOUR, 0.01))), Variables.COST_RATE_PER_HOUR);
+
+    assertThat(openTask(requestId, EXECUTE_SERVICE_ACTIVITIES).getId()).as("still open").isEqualTo(execute.getId());
+    assertThat(variable(requestId, Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
+  }
+
+  @Test
+  void messagesSignalsAndConditionsAreSentByTheApplicationNotByPeople() throws Exception {
+    String businessKey = "SR-CRAFTED-" + System.nanoTime();
+    Map<String, Object> crafted =
+        Map.of(
+            "messageName", "ServiceRequestSubmitted",
+            "businessKey", businessKey,
+            "processVariables", values(Map.of(Variables.SERVICE_CODE, "NETWORK_ACCESS",
+                Variables.COST_RATE_PER_HOUR, 0.01)));
+
+    for (String path : List.of("/engine-rest/message", "/engine-rest/engine/default/message")) {
+      ResponseEntity<String> message = call("coordinator", HttpMethod.POST, path, crafted);
+      assertThat(message.getStatusCode()).as("%s", message.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(message.getBody()).contains("application's own systems");
+    }
+    assertThat(call("coordinator", HttpMethod.POST, "/engine-rest/signal", Map.of("name", "anything"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call("coordinator", HttpMethod.POST, "/engine-rest/condition",
+        Map.of("variables", values(Map.of("anything", 1)))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+
+    assertThat(call("demo", HttpMethod.POST, "/engine-rest/signal", Map.of("name", "Signal_NobodyWaitsFor"))
+        .getStatusCode()).as("administrators may").isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void aStartCarriesOnlyItsStartFormsFieldsAndNoNumberOfItsOwn() throws Exception {
+    String start = "/engine-rest/process-definition/key/service-delivery/submit-form";
+    long before = runtimeService.createProcessInstanceQuery().count();
+
+    JsonNode cheaper =
+        assertRefused(call("coordinator", HttpMethod.POST, start,
+            Map.of("variables", values(with(orderForm(), Variables.COST_RATE_PER_HOUR, 0.01)))),
+            Variables.COST_RATE_PER_HOUR);
+    assertThat(cheaper.path("detail").asText()).contains("start form", "Service delivery");
+    assertRefused(call("coordinator", HttpMethod.POST, "/engine-rest/process-definition/key/service-delivery/start",
+        Map.of("variables", values(with(orderForm(), Variables.ALLOCATED_RESOURCE, "staff1")))),
+        Variables.ALLOCATED_RESOURCE);
+    assertRefused(call("coordinator", HttpMethod.POST, start,
+        Map.of("businessKey", "SR-MINE", "variables", values(orderForm()))), "businessKey");
+    ResponseEntity<String> elsewhere =
+        call("coordinator", HttpMethod.POST, "/engine-rest/process-definition/key/service-delivery/start",
+            Map.of("variables", values(orderForm()),
+                "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CloseRequest"))));
+    assertThat(elsewhere.getStatusCode()).as("%s", elsewhere.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
+
+    ResponseEntity<String> throughTheForm =
+        call("coordinator", HttpMethod.POST, start, Map.of("variables", values(orderForm())));
+    assertThat(throughTheForm.getStatusCode()).as("%s", throughTheForm.getBody()).isEqualTo(HttpStatus.OK);
+    String requestId = JSON.readTree(throughTheForm.getBody()).path("businessKey").asText();
+    assertThat(requestId).startsWith("SR-");
+    assertThat(openTask(requestId, PLAN_DELIVERY)).as("the request is under way").isNotNull();
+  }
+
+  @Test
+  void tasklistsOwnApiRefusesAStartBeyondTheFormAndAnErrorThrownFromATask() throws Exception {
+    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
+    String definitionId =
+        JSON.readTree(call("coordinator", HttpMethod.GET,
+            "/engine-rest/process-definition/key/service-delivery", null).getBody()).path("id").asText();
+
+    HttpResponse<String> start =
+        tasklist.send("POST", "/process-definition/" + definitionId + "/submit-form",
+            JSON.writeValueAsString(Map.of("businessKey", "SR-MINE", "variables", values(orderForm()))));
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    assertThat(JSON.readTree(start.body()).path("message").asText()).startsWith("businessKey: ");
+
+    String requestId = deliveries.submit();
+    String plan = openTask(requestId, PLAN_DELIVERY).getId();
+    HttpResponse<String> error =
+        tasklist.send("POST", "/task/" + plan + "/bpmnError", "{\"errorCode\":\"Error_RequestCancelled\"}");
+    assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+    assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
+  }
+
+  @Test
   void tasklistsOwnApiAnswersARefusedValueWithA400ItsMessageNamingTheField() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
@@ -366,6 +465,19 @@ class TaskFormInputTest {
     plan.put(Variables.PLANNED_COMPLETION, completion);
     plan.put(Variables.DELIVERY_INSTRUCTIONS, "Standard profile");
     return plan;
+  }
+
+  /** What the order form (the start form of a delivery) submits. */
+  private static Map<String, Object> orderForm() {
+    Map<String, Object> order = new HashMap<>();
+    order.put(Variables.SERVICE_CODE, "NETWORK_ACCESS");
+    order.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
+    order.put(Variables.PRIORITY, "HIGH");
+    order.put(Variables.TITLE, "Network access for the new office");
+    order.put(Variables.DESCRIPTION, "Twelve desks on the third floor");
+    order.put(Variables.REQUESTER_NAME, "Ada Customer");
+    order.put(Variables.REQUESTER_EMAIL, "ada@customer.example");
+    return order;
   }
 
   private static Map<String, Object> report() {
