@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Registers {@link InvalidTaskInputUnwrapping} in front of the engine's commands, with and without a transaction. */
+/**
+ * Registers {@link InvalidTaskInputUnwrapping} in front of the engine's commands, with and without a transaction, and
+ * {@link RefusedInputLoggedAsDebug} for the commands' contexts.
+ */
 @Component
 class TaskInputPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,5 +28,6 @@ class TaskInputPlugin extends AbstractProcessEnginePlugin {
       txRequiresNew.addAll(configuration.getCustomPreCommandInterceptorsTxRequiresNew());
     }
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(txRequiresNew);
+    configuration.setCommandContextFactory(new RefusedInputLoggedAsDebug(configuration));
   }
 }
