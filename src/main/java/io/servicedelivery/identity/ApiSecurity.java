@@ -1,6 +1,6 @@
 package io.servicedelivery.identity;
 
-import static io.servicedelivery.identity.CamundaIdentityAuthenticationProvider.authorityOf;
+import static io.servicedelivery.identity.Groups.authorityOf;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
@@ -125,13 +125,13 @@ class ApiSecurity {
 
   /** the groups of the service organisation's people */
   private static String[] staff() {
-    return Groups.ALL.stream().map(CamundaIdentityAuthenticationProvider::authorityOf).toArray(String[]::new);
+    return Groups.ALL.stream().map(Groups::authorityOf).toArray(String[]::new);
   }
 
   /** the groups of the people and the API clients: whoever has business with {@code /api} */
   static String[] readers() {
     return java.util.stream.Stream.concat(Groups.ALL.stream(), java.util.stream.Stream.of(API_CLIENTS))
-        .map(CamundaIdentityAuthenticationProvider::authorityOf)
+        .map(Groups::authorityOf)
         .toArray(String[]::new);
   }
 

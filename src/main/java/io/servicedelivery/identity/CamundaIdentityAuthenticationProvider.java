@@ -17,17 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  private static final String GROUP_PREFIX = "GROUP_";
-
   private final IdentityService identityService;
 
   CamundaIdentityAuthenticationProvider(IdentityService identityService) {
     this.identityService = identityService;
-  }
-
-  /** the authority a member of the group has */
-  static String authorityOf(String groupId) {
-    return GROUP_PREFIX + groupId;
   }
 
   @Override
@@ -39,7 +32,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<GrantedAuthority> authorities =
         identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(authorityOf(group.getId())))
+            .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(Groups.authorityOf(group.getId())))
             .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }

@@ -1,6 +1,6 @@
 package io.servicedelivery.identity;
 
-import static io.servicedelivery.identity.CamundaIdentityAuthenticationProvider.authorityOf;
+import static io.servicedelivery.identity.Groups.authorityOf;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

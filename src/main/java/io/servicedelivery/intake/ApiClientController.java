@@ -1,7 +1,6 @@
 package io.servicedelivery.intake;
 
 import io.servicedelivery.identity.Groups;
-import io.servicedelivery.records.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Which customers an API client serves, kept by the operations managers: a client lists, reads and acts on the
- * requests of these customers, besides those it submitted itself. The controller refuses everybody else with 403
- * itself, so that the rule holds whatever the security chain says about the path.
+ * requests of these customers, besides those it submitted itself. Only operations managers reach it: the API's
+ * security chain ({@code identity.ApiSecurity}) answers everybody else with 403.
  */
 @RestController
 @RequestMapping("/api/api-clients/{clientId}/customers")
@@ -44,8 +43,7 @@ class ApiClientController {
   @GetMapping
   @Operation(summary = "List the customers an API client serves")
   @ApiResponse(responseCode = "200", description = "the customers, by id")
-  List<ApiClientCustomer> list(@PathVariable @Size(max = 64) String clientId, Authentication caller) {
-    requireOperationsManager(caller);
+  List<ApiClientCustomer> list(@PathVariable @Size(max = 64) String clientId) {
     return customers.of(clientId);
   }
 
@@ -61,7 +59,6 @@ class ApiClientController {
       @PathVariable @Pattern(regexp = ID) String clientId,
       @PathVariable @Pattern(regexp = ID) String customerId,
       Authentication caller) {
-    requireOperationsManager(caller);
     if (identityService.createUserQuery().userId(clientId).memberOfGroup(Groups.API_CLIENTS).count() == 0) {
       throw new UnknownApiClientException(clientId);
     }
@@ -76,15 +73,7 @@ class ApiClientController {
   @ApiResponse(responseCode = "204", description = "not bound (any more)")
   void unbind(
       @PathVariable @Size(max = 64) String clientId,
-      @PathVariable @Size(max = 64) String customerId,
-      Authentication caller) {
-    requireOperationsManager(caller);
+      @PathVariable @Size(max = 64) String customerId) {
     customers.unbind(clientId, customerId);
-  }
-
-  private static void requireOperationsManager(Authentication caller) {
-    if (!Viewer.of(caller).isOperationsManager()) {
-      throw new OperationsManagersOnlyException("decide which customers an API client serves");
-    }
   }
 }

@@ -28,9 +28,6 @@ import org.springframework.security.core.GrantedAuthority;
  */
 public record Viewer(String userId, Set<String> groups) {
 
-  /** Spring Security's authority of a Camunda group, as the identity package grants them */
-  static final String GROUP_PREFIX = "GROUP_";
-
   /** the application itself (delegates, internal reads): sees everything */
   public static final Viewer SYSTEM = new Viewer("system", Set.of(Groups.OPERATIONS_MANAGERS));
 
@@ -48,8 +45,7 @@ public record Viewer(String userId, Set<String> groups) {
   private static Set<String> groupsOf(Collection<? extends GrantedAuthority> authorities) {
     return authorities.stream()
         .map(GrantedAuthority::getAuthority)
-        .filter(authority -> authority != null && authority.startsWith(GROUP_PREFIX))
-        .map(authority -> authority.substring(GROUP_PREFIX.length()))
+        .flatMap(authority -> Groups.groupOf(authority).stream())
         .collect(Collectors.toUnmodifiableSet());
   }
 
