@@ -12,16 +12,11 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.InvalidTaskInputException;
 import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.testsupport.ApiDeliveries;
+import io.servicedelivery.testsupport.HttpBrowser;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -344,7 +339,7 @@ class TaskFormInputTest {
 
   @Test
   void tasklistsOwnApiRefusesAStartBeyondTheFormAndAnErrorThrownFromATask() throws Exception {
-    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
+    TasklistSession tasklist = TasklistSession.signIn(port, "coordinator");
     String definitionId =
         JSON.readTree(call("coordinator", HttpMethod.GET,
             "/engine-rest/process-definition/key/service-delivery", null).getBody()).path("id").asText();
@@ -367,7 +362,7 @@ class TaskFormInputTest {
   void tasklistsOwnApiAnswersARefusedValueWithA400ItsMessageNamingTheField() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
-    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
+    TasklistSession tasklist = TasklistSession.signIn(port, "coordinator");
 
     HttpResponse<String> refused =
         tasklist.send("POST", "/task/" + plan + "/submit-form",
@@ -384,7 +379,7 @@ class TaskFormInputTest {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
     Object email = variable(requestId, Variables.REQUESTER_EMAIL);
-    TasklistSession tasklist = TasklistSession.signIn("http://localhost:" + port, "coordinator");
+    TasklistSession tasklist = TasklistSession.signIn(port, "coordinator");
 
     HttpResponse<String> extra =
         tasklist.send("POST", "/task/" + plan + "/submit-form",
@@ -403,33 +398,21 @@ class TaskFormInputTest {
   }
 
   /** Signed in to Tasklist as a person is, calling the API Tasklist calls, with its CSRF token. */
-  private record TasklistSession(HttpClient browser, CookieManager cookies, String base) {
+  private record TasklistSession(HttpBrowser browser) {
 
-    static TasklistSession signIn(String base, String user) throws Exception {
-      CookieManager cookies = new CookieManager();
-      HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build(),
-          BodyHandlers.ofString());
-      HttpResponse<String> login =
-          browser.send(
-              HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .header("X-XSRF-TOKEN", csrfToken(cookies))
-                  .POST(BodyPublishers.ofString("username=" + user + "&password=" + user))
-                  .build(),
-              BodyHandlers.ofString());
+    static TasklistSession signIn(int port, String user) throws Exception {
+      HttpBrowser browser = new HttpBrowser(port);
+      HttpResponse<String> login = browser.camundaLogin("default", user, user);
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      return new TasklistSession(browser, cookies, base);
+      return new TasklistSession(browser);
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
       return browser.send(
-          HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+          browser.request("/camunda/api/engine/engine/default" + path)
               .header("Content-Type", "application/json")
-              .header("X-XSRF-TOKEN", csrfToken(cookies))
-              .method(method, BodyPublishers.ofString(json))
-              .build(),
-          BodyHandlers.ofString());
+              .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
+              .method(method, BodyPublishers.ofString(json)));
     }
   }
 
@@ -449,14 +432,6 @@ class TaskFormInputTest {
     String requestId = deliveries.submit();
     deliveries.complete(requestId, PLAN_DELIVERY, plan("2026-11-23T12:00+01:00"));
     return requestId;
-  }
-
-  private static String csrfToken(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue)
-        .reduce((first, last) -> last)
-        .orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie"));
   }
 
   private static Map<String, Object> plan(String completion) {

@@ -1,5 +1,6 @@
 package io.servicedelivery.identity;
 
+import io.servicedelivery.testsupport.HttpBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.ServiceDeliveryApplication;

@@ -2,18 +2,15 @@ package io.servicedelivery.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.testsupport.HttpBrowser;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Raw HTTP calls to the running application, byte for byte as written here (no client library to correct a body, a
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
 final class HttpCalls {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
   private final HttpClient client;
@@ -48,23 +44,12 @@ final class HttpCalls {
 
   /** Calls with the session of the user signed in on the dashboard's login page. */
   static HttpCalls signedIn(int port, String user) throws IOException, InterruptedException {
-    HttpClient client =
-        HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
-    HttpCalls session = new HttpCalls(port, client, null);
-    Matcher csrf = CSRF.matcher(session.send("GET", "/login", null, null).body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("no CSRF token on the login page");
-    }
-    String form =
-        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-            + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&_csrf="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-    HttpResponse<String> login =
-        session.send("POST", "/login", form.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    HttpBrowser browser = new HttpBrowser(port);
+    HttpResponse<String> login = browser.signIn(user, user);
     if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
       throw new IllegalStateException("sign-in of " + user + " failed: " + login.statusCode());
     }
-    return session;
+    return new HttpCalls(port, browser.client(), null);
   }
 
   HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

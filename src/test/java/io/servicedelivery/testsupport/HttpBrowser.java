@@ -1,4 +1,4 @@
-package io.servicedelivery.identity;
+package io.servicedelivery.testsupport;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A client with cookies and no redirects for the security tests, optionally from a given client address ({@code
- * X-Forwarded-For}, which the application believes when {@code server.forward-headers-strategy} is set).
+ * A client with cookies and no redirects, as a browser signs in to the dashboard or the Camunda webapps, optionally
+ * from a given client address ({@code X-Forwarded-For}, which the application believes when {@code
+ * server.forward-headers-strategy} is set).
  */
-final class HttpBrowser {
+public final class HttpBrowser {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -29,34 +30,34 @@ final class HttpBrowser {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
 
-  HttpBrowser(int port) {
+  public HttpBrowser(int port) {
     this(port, null);
   }
 
-  HttpBrowser(int port, String address) {
+  public HttpBrowser(int port, String address) {
     this.base = "http://localhost:" + port;
     this.address = address;
     this.client =
         HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return base + path;
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(request(path).GET());
   }
 
-  HttpResponse<String> basic(String path, String user, String password) throws IOException, InterruptedException {
+  public HttpResponse<String> basic(String path, String user, String password) throws IOException, InterruptedException {
     return send(request(path).header("Authorization", basicHeader(user, password)).GET());
   }
 
-  static String basicHeader(String user, String password) {
+  public static String basicHeader(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+  public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         request(path)
@@ -69,7 +70,7 @@ final class HttpBrowser {
   }
 
   /** the dashboard's login form, with the CSRF token of its login page */
-  HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
+  public HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
     Matcher csrf = CSRF.matcher(get("/login").body());
     if (!csrf.find()) {
       throw new AssertionError("no CSRF token on the login page");
@@ -82,7 +83,7 @@ final class HttpBrowser {
   }
 
   /** the Camunda webapps' login, as Tasklist sends it */
-  HttpResponse<String> camundaLogin(String engine, String user, String password)
+  public HttpResponse<String> camundaLogin(String engine, String user, String password)
       throws IOException, InterruptedException {
     String userPath = "/camunda/api/admin/auth/user/" + engine;
     get(userPath);
@@ -93,7 +94,7 @@ final class HttpBrowser {
         cookie("XSRF-TOKEN"));
   }
 
-  String cookie(String name) {
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals(name))
         .map(HttpCookie::getValue)
@@ -101,11 +102,16 @@ final class HttpBrowser {
         .orElseThrow(() -> new AssertionError("no cookie " + name));
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  /** The client, with this browser's cookies, for callers that build their requests byte for byte. */
+  public HttpClient client() {
+    return client;
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpRequest.Builder request(String path) {
+  public HttpRequest.Builder request(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
     if (address != null) {
       request.header("X-Forwarded-For", address);
