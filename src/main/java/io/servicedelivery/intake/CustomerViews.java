@@ -6,7 +6,7 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
-import io.servicedelivery.records.CustomerTimeline;
+import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RecordFilter;
 import io.servicedelivery.records.RecordPage;
@@ -38,7 +38,7 @@ class CustomerViews {
 
   private final ServiceDeliveryRecords records;
   private final RecordSearch search;
-  private final CustomerTimeline timeline;
+  private final CustomerTimelines timeline;
   private final SlaPauseLog pauseLog;
   private final ServiceRequests requests;
   private final ServiceCatalog catalog;
@@ -49,7 +49,7 @@ class CustomerViews {
   CustomerViews(
       ServiceDeliveryRecords records,
       RecordSearch search,
-      CustomerTimeline timeline,
+      CustomerTimelines timeline,
       SlaPauseLog pauseLog,
       ServiceRequests requests,
       ServiceCatalog catalog,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps the service delivery record of every request: opened when the request arrives and bound to the SLA and the
  * catalog terms it was validated against. Its completion and closure are {@link RecordClosures}, its pages
- * {@link RecordSearch}, the customer's view of its progress {@link CustomerTimeline}.
+ * {@link RecordSearch}, the customer's view of its progress {@link CustomerTimelines}.
  */
 @Service
 public class ServiceDeliveryRecords {

@@ -25,7 +25,7 @@ import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
 import io.servicedelivery.records.BillingStatus;
 import io.servicedelivery.records.CustomerEvent;
-import io.servicedelivery.records.CustomerTimeline;
+import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.DeliveryRecordView;
 import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.DeliveryStep;
@@ -88,7 +88,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ServiceCatalog catalog;
   @Autowired ServiceDeliveryRecords records;
-  @Autowired CustomerTimeline timeline;
+  @Autowired CustomerTimelines timeline;
   @Autowired SlaPauseLog pauseLog;
   @Autowired Notifications notifications;
   @Autowired ResourcePool resourcePool;

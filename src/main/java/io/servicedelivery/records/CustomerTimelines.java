@@ -8,12 +8,12 @@ import org.springframework.stereotype.Service;
 
 /** What the customer sees of a request's progress: its events, and the latest of them as the record's status. */
 @Service
-public class CustomerTimeline {
+public class CustomerTimelines {
 
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public CustomerTimeline(JdbcClient jdbc, Clock clock) {
+  public CustomerTimelines(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
