@@ -64,6 +64,11 @@ public class ServiceCatalog {
         .list();
   }
 
+  /** The codes of all services ever in the catalog, effective or not. */
+  public List<String> codes() {
+    return jdbc.sql("select code from catalog_service").query(String.class).list();
+  }
+
   /** @return the version of the service that is effective now */
   @Transactional(readOnly = true)
   public Optional<ServiceDefinition> find(String code) {

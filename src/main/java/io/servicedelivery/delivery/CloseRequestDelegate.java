@@ -18,8 +18,8 @@ import static io.servicedelivery.delivery.ProcessConstants.Variables.SERVICE_COD
 import static io.servicedelivery.delivery.ProcessConstants.Variables.TITLE;
 
 import io.servicedelivery.records.RecordClosure;
+import io.servicedelivery.records.RecordClosures;
 import io.servicedelivery.records.RequestOutcome;
-import io.servicedelivery.records.ServiceDeliveryRecords;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
 @Component("closeRequest")
 class CloseRequestDelegate implements JavaDelegate {
 
-  private final ServiceDeliveryRecords records;
+  private final RecordClosures records;
 
-  CloseRequestDelegate(ServiceDeliveryRecords records) {
+  CloseRequestDelegate(RecordClosures records) {
     this.records = records;
   }
 

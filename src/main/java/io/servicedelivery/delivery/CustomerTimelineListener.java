@@ -3,7 +3,7 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 
 import io.servicedelivery.records.CustomerEvent;
-import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.CustomerTimelines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("customerTimeline")
 public class CustomerTimelineListener {
 
-  private final ServiceDeliveryRecords records;
+  private final CustomerTimelines records;
 
-  CustomerTimelineListener(ServiceDeliveryRecords records) {
+  CustomerTimelineListener(CustomerTimelines records) {
     this.records = records;
   }
 

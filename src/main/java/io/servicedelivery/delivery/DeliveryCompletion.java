@@ -3,6 +3,7 @@ package io.servicedelivery.delivery;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.records.DeliveryCost;
+import io.servicedelivery.records.RecordClosures;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.resourcing.ReleaseReason;
@@ -16,12 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveryCompletion {
 
   private final ServiceDeliveryRecords records;
+  private final RecordClosures closures;
   private final ResourcePool resourcePool;
 
   private final ServiceCatalog catalog;
 
-  DeliveryCompletion(ServiceDeliveryRecords records, ResourcePool resourcePool, ServiceCatalog catalog) {
+  DeliveryCompletion(
+      ServiceDeliveryRecords records, RecordClosures closures, ResourcePool resourcePool, ServiceCatalog catalog) {
     this.records = records;
+    this.closures = closures;
     this.resourcePool = resourcePool;
     this.catalog = catalog;
   }
@@ -48,7 +52,7 @@ class DeliveryCompletion {
       rate = service.costRatePerHour();
       currency = service.currency();
     }
-    BigDecimal total = records.recordCompletion(requestId, new DeliveryCost(effortHours, rate, materials, currency));
+    BigDecimal total = closures.recordCompletion(requestId, new DeliveryCost(effortHours, rate, materials, currency));
     resourcePool.release(requestId, ReleaseReason.COMPLETED);
     return total;
   }

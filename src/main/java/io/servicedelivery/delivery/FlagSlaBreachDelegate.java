@@ -3,7 +3,7 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ProcessConstants.Variables.SLA_BREACHED;
 
-import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.RecordClosures;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("flagSlaBreach")
 class FlagSlaBreachDelegate implements JavaDelegate {
 
-  private final ServiceDeliveryRecords records;
+  private final RecordClosures records;
   private final SlaStanding standing;
 
-  FlagSlaBreachDelegate(ServiceDeliveryRecords records, SlaStanding standing) {
+  FlagSlaBreachDelegate(RecordClosures records, SlaStanding standing) {
     this.records = records;
     this.standing = standing;
   }

@@ -5,6 +5,7 @@ import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaDueDates;
+import io.servicedelivery.sla.SlaPauseLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 class SlaPauses {
 
   private final ServiceDeliveryRecords records;
+  private final SlaPauseLog pauseLog;
   private final SlaSchedule schedule;
   private final SlaClock slaClock;
   private final BusinessCalendars calendars;
@@ -28,12 +30,14 @@ class SlaPauses {
 
   SlaPauses(
       ServiceDeliveryRecords records,
+      SlaPauseLog pauseLog,
       SlaSchedule schedule,
       SlaClock slaClock,
       BusinessCalendars calendars,
       Clock clock,
       @Value("${servicedelivery.sla.customer-answer-business-days:5}") int customerAnswerBusinessDays) {
     this.records = records;
+    this.pauseLog = pauseLog;
     this.schedule = schedule;
     this.slaClock = slaClock;
     this.calendars = calendars;
@@ -46,7 +50,7 @@ class SlaPauses {
     Instant now = clock.instant();
     Instant answerDue =
         slaClock.addBusinessDays(now, customerAnswerBusinessDays, calendars.ofRequest(resolutionCalendar));
-    records.startPause(requestId, question);
+    pauseLog.startPause(requestId, question);
     schedule.holdResolutionTimers(processInstanceId, Duration.between(now, answerDue));
     return answerDue;
   }
@@ -54,11 +58,11 @@ class SlaPauses {
   ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {
     BusinessCalendar calendar = calendars.ofRequest(resolutionCalendar);
     Duration paused =
-        records
+        pauseLog
             .openPauseSince(requestId)
             .map(since -> slaClock.businessTimeBetween(since, clock.instant(), calendar))
             .orElse(Duration.ZERO);
-    records.endPause(requestId, paused);
+    pauseLog.endPause(requestId, paused);
     SlaDueDates moved = slaClock.moveResolution(due, paused, calendar);
     records.moveResolutionDue(requestId, moved.resolutionDueAt());
     return new ResumedSla(moved, paused, pausedBefore.plus(paused));

@@ -6,16 +6,19 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RecordFilter;
 import io.servicedelivery.records.RecordPage;
+import io.servicedelivery.records.RecordSearch;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
-import io.servicedelivery.records.SlaPauseTotal;
 import io.servicedelivery.records.Viewer;
 import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaClock;
+import io.servicedelivery.sla.SlaPauseLog;
+import io.servicedelivery.sla.SlaPauseTotal;
 import io.servicedelivery.sla.SlaState;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 class CustomerViews {
 
   private final ServiceDeliveryRecords records;
+  private final RecordSearch search;
+  private final CustomerTimelines timeline;
+  private final SlaPauseLog pauseLog;
   private final ServiceRequests requests;
   private final ServiceCatalog catalog;
   private final BusinessCalendars businessCalendars;
@@ -42,12 +48,18 @@ class CustomerViews {
 
   CustomerViews(
       ServiceDeliveryRecords records,
+      RecordSearch search,
+      CustomerTimelines timeline,
+      SlaPauseLog pauseLog,
       ServiceRequests requests,
       ServiceCatalog catalog,
       BusinessCalendars businessCalendars,
       SlaClock slaClock,
       CustomerFeedbacks feedbacks) {
     this.records = records;
+    this.search = search;
+    this.timeline = timeline;
+    this.pauseLog = pauseLog;
     this.requests = requests;
     this.catalog = catalog;
     this.businessCalendars = businessCalendars;
@@ -97,7 +109,7 @@ class CustomerViews {
                 record.responseDueAt(),
                 record.resolutionDueAt(),
                 slaState(record, new SlaLookup(List.of(record.requestId())))),
-        records.timelineOf(requestId).stream()
+        timeline.timelineOf(requestId).stream()
             .map(entry -> new ServiceRequestView.TimelineItem(entry.event(), entry.at(), entry.event().description()))
             .toList(),
         feedbacks.of(requestId).orElse(null));
@@ -106,7 +118,7 @@ class CustomerViews {
   /** The requests the viewer may see ({@link Viewer}) that match the filter, newest first. */
   @Transactional(readOnly = true)
   ServiceRequestPage page(RecordFilter filter, Viewer viewer, int page, int size) {
-    RecordPage records = this.records.page(filter, viewer, page, size);
+    RecordPage records = search.page(filter, viewer, page, size);
     SlaLookup sla = new SlaLookup(records.records().stream().map(ServiceDeliveryRecord::requestId).toList());
     List<ServiceRequestSummary> items =
         records.records().stream()
@@ -164,7 +176,7 @@ class CustomerViews {
     private final Map<String, SlaPauseTotal> pauses;
 
     SlaLookup(List<String> requestIds) {
-      this.pauses = records.pauseTotals(requestIds);
+      this.pauses = pauseLog.pauseTotals(requestIds);
     }
 
     SlaPauseTotal pauses(ServiceDeliveryRecord record) {

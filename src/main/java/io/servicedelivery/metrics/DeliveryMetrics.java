@@ -4,8 +4,11 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.notification.NotificationCounts;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceRecordCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +16,11 @@ import java.util.Set;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +39,23 @@ class DeliveryMetrics {
   /** the service tag of requests rejected before they named a service */
   static final String NO_SERVICE = "none";
 
-  private final JdbcClient jdbc;
+  private final ServiceRecordCounts recordCounts;
+  private final NotificationCounts notificationCounts;
+  private final ServiceCatalog catalog;
   private final MeterRegistry registry;
   private final MultiGauge requests;
   private final MultiGauge averageRating;
   /** the services whose counters are registered (each refresh adds those of new services) */
   private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
-  DeliveryMetrics(JdbcClient jdbc, MeterRegistry registry) {
-    this.jdbc = jdbc;
+  DeliveryMetrics(
+      ServiceRecordCounts recordCounts,
+      NotificationCounts notificationCounts,
+      ServiceCatalog catalog,
+      MeterRegistry registry) {
+    this.recordCounts = recordCounts;
+    this.notificationCounts = notificationCounts;
+    this.catalog = catalog;
     this.registry = registry;
     this.requests =
         MultiGauge.builder("servicedelivery.requests")
@@ -69,43 +81,27 @@ class DeliveryMetrics {
         counts.put(Tags.of("service", service, "status", outcome.name()), 0L);
       }
     }
-    jdbc.sql(
-            """
-            select service_code, outcome, count(*) as requests
-            from service_delivery_record group by service_code, outcome""")
-        .query(
-            rs -> {
-              String service = rs.getString("service_code");
-              counts.put(
-                  Tags.of("service", service == null ? NO_SERVICE : service, "status", rs.getString("outcome")),
-                  rs.getLong("requests"));
-            });
+    for (ServiceRecordCounts.OutcomeCount count : recordCounts.requestsByServiceAndOutcome()) {
+      String service = count.serviceCode();
+      counts.put(
+          Tags.of("service", service == null ? NO_SERVICE : service, "status", count.outcome().name()),
+          count.requests());
+    }
     requests.register(
         counts.entrySet().stream().map(count -> MultiGauge.Row.of(count.getKey(), count.getValue())).toList(), true);
 
     List<MultiGauge.Row<?>> averages = new ArrayList<>();
-    jdbc.sql(
-            """
-            select r.service_code, avg(cast(f.rating as decimal(10, 4))) as average
-            from customer_feedback f join service_delivery_record r on r.request_id = f.request_id
-            where r.service_code is not null group by r.service_code""")
-        .query(
-            rs -> {
-              averages.add(MultiGauge.Row.of(Tags.of("service", rs.getString(1)), rs.getDouble("average")));
-            });
+    for (ServiceRecordCounts.AverageRating rating : recordCounts.averageRatingByService()) {
+      averages.add(MultiGauge.Row.of(Tags.of("service", rating.serviceCode()), rating.average()));
+    }
     averageRating.register(averages, true);
   }
 
   /** The catalog's services and any other service a request names. */
   private List<String> services() {
-    return new ArrayList<>(
-        new TreeSet<>(
-            jdbc.sql(
-                    """
-                    select code from catalog_service
-                    union select distinct service_code from service_delivery_record where service_code is not null""")
-                .query(String.class)
-                .list()));
+    Set<String> services = new TreeSet<>(catalog.codes());
+    services.addAll(recordCounts.serviceCodes());
+    return new ArrayList<>(services);
   }
 
   private void registerCounters(String service) {
@@ -113,42 +109,45 @@ class DeliveryMetrics {
         "servicedelivery.sla.breaches",
         "Requests that breached their resolution SLA",
         service,
-        "select count(*) from service_delivery_record where sla_breached_at is not null and service_code = ?");
+        recordCounts,
+        ServiceRecordCounts::slaBreaches);
     counter(
         "servicedelivery.sla.warnings",
         "SLA warnings sent (one mail, whatever the number of recipients)",
         service,
-        """
-        select count(distinct coalesce(o.message_id, cast(o.id as varchar(20))))
-        from notification_outbox o join service_delivery_record r on r.request_id = o.request_id
-        where o.type = '""" + NotificationType.SLA_WARNING.name() + "' and r.service_code = ?");
+        notificationCounts,
+        (notifications, code) -> notifications.mailsSent(NotificationType.SLA_WARNING, code));
     counter(
         "servicedelivery.reworks",
         "Rework rounds after failed quality checks",
         service,
-        "select coalesce(sum(rework_count), 0) from service_delivery_record where service_code = ?");
+        recordCounts,
+        ServiceRecordCounts::reworks);
     counter(
         "servicedelivery.csat.ratings",
         "Customer ratings given",
         service,
-        """
-        select count(*) from customer_feedback f join service_delivery_record r on r.request_id = f.request_id
-        where r.service_code = ?""");
+        recordCounts,
+        ServiceRecordCounts::ratings);
   }
 
-  /** A database that cannot answer makes the counter NaN for this scrape, not the whole scrape fail. */
-  private void counter(String name, String description, String service, String countSql) {
-    FunctionCounter.builder(name, jdbc, db -> count(db, countSql, service))
+  /**
+   * A database that cannot answer makes the counter NaN for this scrape, not the whole scrape fail. The counter holds
+   * its source weakly: the source is a bean, which lives as long as the application.
+   */
+  private <T> void counter(
+      String name, String description, String service, T source, ToLongBiFunction<T, String> reading) {
+    FunctionCounter.builder(name, source, counts -> count(name, service, () -> reading.applyAsLong(counts, service)))
         .description(description)
         .tag("service", service)
         .register(registry);
   }
 
-  private static double count(JdbcClient db, String countSql, String service) {
+  private static double count(String name, String service, LongSupplier reading) {
     try {
-      return db.sql(countSql).param(service).query(Long.class).single();
+      return reading.getAsLong();
     } catch (DataAccessException e) {
-      log.warn("Cannot read {} from the database: {}", countSql, e.getMessage());
+      log.warn("Cannot read {} of service {} from the database: {}", name, service, e.getMessage());
       return Double.NaN;
     }
   }

@@ -1,5 +1,6 @@
 package io.servicedelivery.records;
 
+import io.servicedelivery.sla.SlaPauseEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

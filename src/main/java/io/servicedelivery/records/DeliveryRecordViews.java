@@ -1,5 +1,7 @@
 package io.servicedelivery.records;
 
+import io.servicedelivery.sla.SlaPauseLog;
+import io.servicedelivery.sla.SlaPauseTotal;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,11 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveryRecordViews {
 
   private final ServiceDeliveryRecords records;
+  private final SlaPauseLog pauses;
   private final DeliverySteps steps;
   private final CustomerFeedbacks feedbacks;
 
-  public DeliveryRecordViews(ServiceDeliveryRecords records, DeliverySteps steps, CustomerFeedbacks feedbacks) {
+  public DeliveryRecordViews(
+      ServiceDeliveryRecords records, SlaPauseLog pauses, DeliverySteps steps, CustomerFeedbacks feedbacks) {
     this.records = records;
+    this.pauses = pauses;
     this.steps = steps;
     this.feedbacks = feedbacks;
   }
@@ -40,7 +45,7 @@ public class DeliveryRecordViews {
 
   private DeliveryRecordView view(ServiceDeliveryRecord record, boolean contactAndCost) {
     String requestId = record.requestId();
-    SlaPauseTotal pauses = records.pauseTotals(List.of(requestId)).getOrDefault(requestId, SlaPauseTotal.NONE);
+    SlaPauseTotal total = pauses.pauseTotals(List.of(requestId)).getOrDefault(requestId, SlaPauseTotal.NONE);
     return new DeliveryRecordView(
         requestId,
         record.processInstanceId(),
@@ -67,8 +72,8 @@ public class DeliveryRecordViews {
             record.resolutionDueAt(),
             record.resolutionMet(),
             record.slaBreachedAt(),
-            pauses.paused(),
-            records.pausesOf(requestId)),
+            total.paused(),
+            pauses.pausesOf(requestId)),
         record.reworkCount(),
         record.firstTimeRight(),
         record.effortHours() == null || !contactAndCost

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Everything the delivery record keeps when a request ends. The fields a request never reached (a rejected
  * request was never planned, for example) are null. The requester and the customer are not part of it: they stay
  * as the record got them when the request arrived, and the service, catalog version, priority and due dates the
- * record holds win over these ({@link ServiceDeliveryRecords#close}).
+ * record holds win over these ({@link RecordClosures#close}).
  */
 public record RecordClosure(
     String requestId,

@@ -4,34 +4,28 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the service delivery record of every request: opened when the request arrives, completed with effort
- * and cost, flagged on an SLA breach, and closed with its outcome and SLA results.
+ * Keeps the service delivery record of every request: opened when the request arrives and bound to the SLA and the
+ * catalog terms it was validated against. Its completion and closure are {@link RecordClosures}, its pages
+ * {@link RecordSearch}, the customer's view of its progress {@link CustomerTimelines}.
  */
 @Service
 public class ServiceDeliveryRecords {
 
   private final JdbcClient jdbc;
   private final DataFieldMaxValueIncrementer requestNumbers;
-  private final Clock clock;
 
-  public ServiceDeliveryRecords(JdbcClient jdbc, DataFieldMaxValueIncrementer requestNumbers, Clock clock) {
+  public ServiceDeliveryRecords(JdbcClient jdbc, DataFieldMaxValueIncrementer requestNumbers) {
     this.jdbc = jdbc;
     this.requestNumbers = requestNumbers;
-    this.clock = clock;
   }
 
   /** @return a new request id such as {@code SR-000042} */
@@ -98,217 +92,6 @@ public class ServiceDeliveryRecords {
         .update();
   }
 
-  /** Adds an event to the customer's timeline, unless it repeats the latest one (a rework is still "in progress"). */
-  public void recordCustomerEvent(String requestId, CustomerEvent event) {
-    List<TimelineEntry> timeline = timelineOf(requestId);
-    if (!timeline.isEmpty() && timeline.get(timeline.size() - 1).event() == event) {
-      return;
-    }
-    jdbc.sql("insert into customer_event (request_id, event, occurred_at) values (?, ?, ?)")
-        .param(requestId)
-        .param(event.name())
-        .param(Timestamp.from(clock.instant()))
-        .update();
-    jdbc.sql("update service_delivery_record set customer_status = ? where request_id = ?")
-        .param(event.name())
-        .param(requestId)
-        .update();
-  }
-
-  /** The resolution clock stands still from now on, for the reason given. */
-  public void startPause(String requestId, String reason) {
-    jdbc.sql("insert into sla_pause (request_id, reason, started_at) values (?, ?, ?)")
-        .param(requestId)
-        .param(truncate(reason == null || reason.isBlank() ? "Waiting for the customer" : reason, 2000))
-        .param(Timestamp.from(clock.instant()))
-        .update();
-  }
-
-  /** @return when the open pause of the request started, if it has one */
-  public Optional<Instant> openPauseSince(String requestId) {
-    return jdbc.sql("select started_at from sla_pause where request_id = ? and ended_at is null")
-        .param(requestId)
-        .query((rs, row) -> instant(rs, "started_at"))
-        .optional();
-  }
-
-  /** Ends the open pause now; it took {@code paused} of business time. */
-  public void endPause(String requestId, Duration paused) {
-    jdbc.sql("update sla_pause set ended_at = ?, paused_minutes = ? where request_id = ? and ended_at is null")
-        .param(Timestamp.from(clock.instant()))
-        .param((int) paused.toMinutes())
-        .param(requestId)
-        .update();
-  }
-
-  public List<SlaPauseEntry> pausesOf(String requestId) {
-    return jdbc.sql("select * from sla_pause where request_id = ? order by id")
-        .param(requestId)
-        .query(
-            (rs, row) ->
-                new SlaPauseEntry(
-                    rs.getString("reason"),
-                    instant(rs, "started_at"),
-                    instant(rs, "ended_at"),
-                    rs.getObject("paused_minutes", Integer.class)))
-        .list();
-  }
-
-  /** @return the pauses of each of the requests taken together; requests never paused are missing */
-  public Map<String, SlaPauseTotal> pauseTotals(Collection<String> requestIds) {
-    if (requestIds.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, SlaPauseTotal> totals = new HashMap<>();
-    jdbc.sql(
-            """
-            select request_id, coalesce(sum(paused_minutes), 0) as paused_minutes,
-                   sum(case when ended_at is null then 1 else 0 end) as open_pauses
-            from sla_pause where request_id in (:ids) group by request_id""")
-        .param("ids", requestIds)
-        .query(
-            rs -> {
-              totals.put(
-                  rs.getString("request_id"),
-                  new SlaPauseTotal(
-                      Duration.ofMinutes(rs.getLong("paused_minutes")), rs.getInt("open_pauses") > 0));
-            });
-    return totals;
-  }
-
-  public List<TimelineEntry> timelineOf(String requestId) {
-    return jdbc.sql("select event, occurred_at from customer_event where request_id = ? order by id")
-        .param(requestId)
-        .query(
-            (rs, row) ->
-                new TimelineEntry(CustomerEvent.valueOf(rs.getString("event")), instant(rs, "occurred_at")))
-        .list();
-  }
-
-  /** A page of all records matching the filter, newest first, as the application itself sees them. */
-  public RecordPage page(RecordFilter filter, int page, int size) {
-    return page(filter, Viewer.SYSTEM, page, size);
-  }
-
-  /**
-   * A page of the records matching the filter that the viewer may see ({@link Viewer}), newest first; the count and
-   * the page in one read-only transaction.
-   */
-  @Transactional(readOnly = true)
-  public RecordPage page(RecordFilter filter, Viewer viewer, int page, int size) {
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where = new StringBuilder(" d where ").append(RequestScope.condition(viewer, params));
-    if (filter.status() != null) {
-      where.append(" and d.customer_status = :status");
-      params.put("status", filter.status().name());
-    }
-    if (filter.serviceCode() != null) {
-      where.append(" and d.service_code = :serviceCode");
-      params.put("serviceCode", filter.serviceCode());
-    }
-    if (filter.customerId() != null) {
-      where.append(" and d.customer_id = :customerId");
-      params.put("customerId", filter.customerId());
-    }
-    long total =
-        jdbc.sql("select count(*) from service_delivery_record" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    params.put("offset", (long) page * size);
-    params.put("size", size);
-    List<ServiceDeliveryRecord> records =
-        jdbc.sql(
-                "select d.* from service_delivery_record" + where
-                    + " order by d.received_at desc, d.request_id desc offset :offset rows fetch next :size rows only")
-            .params(params)
-            .query(ServiceDeliveryRecords::map)
-            .list();
-    return new RecordPage(records, page, size, total);
-  }
-
-  /**
-   * Records the effort spent and what the delivery costs; a rework records it again with the effort in total.
-   *
-   * @return the cost
-   */
-  public BigDecimal recordCompletion(String requestId, DeliveryCost cost) {
-    BigDecimal total = cost.total();
-    jdbc.sql(
-            """
-            update service_delivery_record set
-              completed_at = ?, effort_hours = ?, cost_rate_per_hour = ?, materials_cost = ?, currency = ?, cost = ?
-            where request_id = ?""")
-        .param(Timestamp.from(clock.instant()))
-        .param(cost.effortHours())
-        .param(cost.ratePerHour())
-        .param(cost.materials())
-        .param(cost.currency())
-        .param(total)
-        .param(requestId)
-        .update();
-    return total;
-  }
-
-  public void flagBreach(String requestId) {
-    jdbc.sql("update service_delivery_record set sla_breached_at = ? where request_id = ? and sla_breached_at is null")
-        .param(Timestamp.from(clock.instant()))
-        .param(requestId)
-        .update();
-  }
-
-  /** Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. */
-  public void close(RecordClosure closure) {
-    Instant closedAt = clock.instant();
-    // a request closed while waiting for the customer (abandoned, cancelled) ends its pause there
-    jdbc.sql("update sla_pause set ended_at = ? where request_id = ? and ended_at is null")
-        .param(Timestamp.from(closedAt))
-        .param(closure.requestId())
-        .update();
-    ServiceDeliveryRecord current = get(closure.requestId());
-    // what the record holds since the request arrived or was validated stays: the requester and customer, the service,
-    // the catalog version, the priority and the due dates (kept here by bindSla and moveResolutionDue). The closure's
-    // values, read from process variables, only fill what the record never got.
-    Instant responseDueAt = firstNonNull(current.responseDueAt(), closure.responseDueAt());
-    Instant resolutionDueAt = firstNonNull(current.resolutionDueAt(), closure.resolutionDueAt());
-    boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
-    Boolean responseMet = judge(closure.plannedAt(), responseDueAt);
-    Boolean resolutionMet =
-        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), resolutionDueAt) : null;
-    jdbc.sql(
-            """
-            update service_delivery_record set
-              outcome = ?, outcome_reason = ?, closed_at = ?,
-              service_code = ?, catalog_version = ?, request_type = ?, priority = ?, title = ?,
-              requester_name = ?, requester_email = ?, customer_id = ?,
-              response_due_at = ?, resolution_due_at = ?, planned_at = ?, planned_completion_at = ?, assigned_to = ?,
-              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?
-            where request_id = ?""")
-        .param(closure.outcome().name())
-        .param(truncate(closure.reason(), 2000))
-        .param(Timestamp.from(closedAt))
-        .param(firstNonNull(current.serviceCode(), truncate(closure.serviceCode(), 40)))
-        .param(firstNonNull(current.catalogVersion(), closure.catalogVersion()))
-        .param(firstNonNull(current.requestType(), truncate(closure.requestType(), 40)))
-        .param(firstNonNull(current.priority(), truncate(closure.priority(), 10)))
-        .param(firstNonNull(current.title(), truncate(closure.title(), 200)))
-        .param(current.requesterName())
-        .param(current.requesterEmail())
-        .param(current.customerId())
-        .param(timestamp(responseDueAt))
-        .param(timestamp(resolutionDueAt))
-        .param(timestamp(closure.plannedAt()))
-        .param(timestamp(closure.plannedCompletionAt()))
-        .param(closure.assignedTo())
-        .param(responseMet)
-        .param(resolutionMet)
-        .param(closure.reworkCount())
-        .param(delivered ? closure.reworkCount() == 0 : null)
-        .param((delivered ? BillingStatus.UNBILLED : BillingStatus.NOT_BILLABLE).name())
-        .param(closure.requestId())
-        .update();
-  }
-
   public Optional<ServiceDeliveryRecord> find(String requestId) {
     return jdbc.sql("select * from service_delivery_record where request_id = ?")
         .param(requestId)
@@ -332,27 +115,12 @@ public class ServiceDeliveryRecords {
         .orElseThrow(() -> new IllegalStateException("No service delivery record for request " + requestId));
   }
 
-  private static <T> T firstNonNull(T first, T second) {
-    return first != null ? first : second;
-  }
-
-  private static Boolean judge(Instant done, Instant due) {
-    if (due == null) {
-      return null;
-    }
-    return done != null && !done.isAfter(due);
-  }
-
   /** Rejected requests keep what the requester sent, even when it was too long: the record cuts it to fit. */
-  private static String truncate(String value, int length) {
+  static String truncate(String value, int length) {
     return value == null || value.length() <= length ? value : value.substring(0, length);
   }
 
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
     return value == null ? null : value.toInstant();
   }

@@ -25,6 +25,7 @@ import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
 import io.servicedelivery.records.BillingStatus;
 import io.servicedelivery.records.CustomerEvent;
+import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.DeliveryRecordView;
 import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.DeliveryStep;
@@ -36,6 +37,7 @@ import io.servicedelivery.records.TimelineEntry;
 import io.servicedelivery.resourcing.NewAbsence;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.resourcing.StaffDirectory;
+import io.servicedelivery.sla.SlaPauseLog;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
@@ -86,6 +88,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ServiceCatalog catalog;
   @Autowired ServiceDeliveryRecords records;
+  @Autowired CustomerTimelines timeline;
+  @Autowired SlaPauseLog pauseLog;
   @Autowired Notifications notifications;
   @Autowired ResourcePool resourcePool;
   @Autowired StaffDirectory staffDirectory;
@@ -166,7 +170,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.reworkCount()).isZero();
     assertThat(record.effortHours()).isEqualByComparingTo("1.5");
     assertThat(record.cost()).isEqualByComparingTo("120.00");
-    assertThat(records.timelineOf(requestId))
+    assertThat(timeline.timelineOf(requestId))
         .extracting(TimelineEntry::event)
         .containsExactly(
             CustomerEvent.RECEIVED,
@@ -349,7 +353,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         .contains("The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW.")
         .contains("The service catalog has no service 'TELEPORTATION'.");
     assertThat(record.firstTimeRight()).isNull();
-    assertThat(records.timelineOf(requestId))
+    assertThat(timeline.timelineOf(requestId))
         .extracting(TimelineEntry::event)
         .containsExactly(CustomerEvent.RECEIVED, CustomerEvent.REJECTED);
     assertThat(notifications.outboxOf(requestId))
@@ -479,7 +483,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
     assertThat(instance).variables().containsEntry(Variables.CUSTOMER_RESPONSE, "The company laptop");
-    assertThat(records.timelineOf(requestId))
+    assertThat(timeline.timelineOf(requestId))
         .extracting(TimelineEntry::event)
         .containsExactly(
             CustomerEvent.RECEIVED,
@@ -561,7 +565,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertWarningsAt(instance, T0.plus(paused), sla.resolution());
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(Date.from(resolutionDue));
     assertThat(records.get(requestId).resolutionDueAt()).isEqualTo(resolutionDue);
-    assertThat(records.pausesOf(requestId))
+    assertThat(pauseLog.pausesOf(requestId))
         .singleElement()
         .satisfies(
             pause -> {
@@ -593,7 +597,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.outcomeReason()).contains("Which device will your colleague use?");
     assertThat(record.customerStatus()).isEqualTo(CustomerEvent.ABANDONED);
     assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
-    assertThat(records.pausesOf(requestId)).singleElement().satisfies(pause -> assertThat(pause.endedAt()).isNotNull());
+    assertThat(pauseLog.pausesOf(requestId)).singleElement().satisfies(pause -> assertThat(pause.endedAt()).isNotNull());
     assertThat(notifications.outboxOf(requestId))
         .extracting(OutboxNotification::type)
         .contains("WAITING_FOR_CUSTOMER", "REQUEST_ABANDONED");
@@ -833,7 +837,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CANCELLED);
     assertThat(record.billingStatus()).as("only delivered requests are billed").isEqualTo(BillingStatus.NOT_BILLABLE);
     assertThat(record.outcomeReason()).isEqualTo("The new colleague did not join after all");
-    assertThat(records.timelineOf(requestId))
+    assertThat(timeline.timelineOf(requestId))
         .extracting(TimelineEntry::event)
         .containsExactly(
             CustomerEvent.RECEIVED, CustomerEvent.PLANNED, CustomerEvent.IN_PROGRESS, CustomerEvent.CANCELLED);

@@ -1,4 +1,4 @@
-package io.servicedelivery.records;
+package io.servicedelivery.sla;
 
 import java.time.Duration;
 

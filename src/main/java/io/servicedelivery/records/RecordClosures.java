@@ -1,0 +1,127 @@
+package io.servicedelivery.records;
+
+import io.servicedelivery.sla.SlaPauseLog;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ends a request's record: completed with effort and cost, flagged on an SLA breach, and closed with its outcome and
+ * SLA results.
+ */
+@Service
+public class RecordClosures {
+
+  private final JdbcClient jdbc;
+  private final ServiceDeliveryRecords records;
+  private final SlaPauseLog pauses;
+  private final Clock clock;
+
+  public RecordClosures(JdbcClient jdbc, ServiceDeliveryRecords records, SlaPauseLog pauses, Clock clock) {
+    this.jdbc = jdbc;
+    this.records = records;
+    this.pauses = pauses;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the effort spent and what the delivery costs; a rework records it again with the effort in total.
+   *
+   * @return the cost
+   */
+  public BigDecimal recordCompletion(String requestId, DeliveryCost cost) {
+    BigDecimal total = cost.total();
+    jdbc.sql(
+            """
+            update service_delivery_record set
+              completed_at = ?, effort_hours = ?, cost_rate_per_hour = ?, materials_cost = ?, currency = ?, cost = ?
+            where request_id = ?""")
+        .param(Timestamp.from(clock.instant()))
+        .param(cost.effortHours())
+        .param(cost.ratePerHour())
+        .param(cost.materials())
+        .param(cost.currency())
+        .param(total)
+        .param(requestId)
+        .update();
+    return total;
+  }
+
+  public void flagBreach(String requestId) {
+    jdbc.sql("update service_delivery_record set sla_breached_at = ? where request_id = ? and sla_breached_at is null")
+        .param(Timestamp.from(clock.instant()))
+        .param(requestId)
+        .update();
+  }
+
+  /** Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. */
+  public void close(RecordClosure closure) {
+    Instant closedAt = clock.instant();
+    // a request closed while waiting for the customer (abandoned, cancelled) ends its pause there
+    pauses.endOpenPauseAt(closure.requestId(), closedAt);
+    ServiceDeliveryRecord current = records.get(closure.requestId());
+    // what the record holds since the request arrived or was validated stays: the requester and customer, the service,
+    // the catalog version, the priority and the due dates (kept here by bindSla and moveResolutionDue). The closure's
+    // values, read from process variables, only fill what the record never got.
+    Instant responseDueAt = firstNonNull(current.responseDueAt(), closure.responseDueAt());
+    Instant resolutionDueAt = firstNonNull(current.resolutionDueAt(), closure.resolutionDueAt());
+    boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
+    Boolean responseMet = judge(closure.plannedAt(), responseDueAt);
+    Boolean resolutionMet =
+        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), resolutionDueAt) : null;
+    jdbc.sql(
+            """
+            update service_delivery_record set
+              outcome = ?, outcome_reason = ?, closed_at = ?,
+              service_code = ?, catalog_version = ?, request_type = ?, priority = ?, title = ?,
+              requester_name = ?, requester_email = ?, customer_id = ?,
+              response_due_at = ?, resolution_due_at = ?, planned_at = ?, planned_completion_at = ?, assigned_to = ?,
+              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?
+            where request_id = ?""")
+        .param(closure.outcome().name())
+        .param(truncate(closure.reason(), 2000))
+        .param(Timestamp.from(closedAt))
+        .param(firstNonNull(current.serviceCode(), truncate(closure.serviceCode(), 40)))
+        .param(firstNonNull(current.catalogVersion(), closure.catalogVersion()))
+        .param(firstNonNull(current.requestType(), truncate(closure.requestType(), 40)))
+        .param(firstNonNull(current.priority(), truncate(closure.priority(), 10)))
+        .param(firstNonNull(current.title(), truncate(closure.title(), 200)))
+        .param(current.requesterName())
+        .param(current.requesterEmail())
+        .param(current.customerId())
+        .param(timestamp(responseDueAt))
+        .param(timestamp(resolutionDueAt))
+        .param(timestamp(closure.plannedAt()))
+        .param(timestamp(closure.plannedCompletionAt()))
+        .param(closure.assignedTo())
+        .param(responseMet)
+        .param(resolutionMet)
+        .param(closure.reworkCount())
+        .param(delivered ? closure.reworkCount() == 0 : null)
+        .param((delivered ? BillingStatus.UNBILLED : BillingStatus.NOT_BILLABLE).name())
+        .param(closure.requestId())
+        .update();
+  }
+
+  private static <T> T firstNonNull(T first, T second) {
+    return first != null ? first : second;
+  }
+
+  private static Boolean judge(Instant done, Instant due) {
+    if (due == null) {
+      return null;
+    }
+    return done != null && !done.isAfter(due);
+  }
+
+  private static String truncate(String value, int length) {
+    return ServiceDeliveryRecords.truncate(value, length);
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}
