@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,19 +171,45 @@ public class ProcessMapStatistics {
             .stream()
             .filter(instance -> instance.getBusinessKey() != null)
             .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
+    Map<String, ServiceDeliveryRecord> records = this.records.findAll(businessKeys.values());
+    Map<String, Object> slaStates = slaStates(businessKeys.keySet());
     return instances.stream()
         .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
             .thenComparing(HistoricActivityInstance::getProcessInstanceId))
-        .map(instance -> waitingRequest(instance, businessKeys.get(instance.getProcessInstanceId())))
+        .map(instance -> {
+          String requestId = businessKeys.get(instance.getProcessInstanceId());
+          return waitingRequest(instance, requestId, Optional.ofNullable(records.get(requestId)),
+              slaStates.get(instance.getProcessInstanceId()));
+        })
         .toList();
   }
 
-  private WaitingRequest waitingRequest(HistoricActivityInstance instance, String requestId) {
-    Optional<ServiceDeliveryRecord> record = requestId == null ? Optional.empty() : records.find(requestId);
+  /**
+   * The SLA state of each process instance that has one, in one query; an instance that ended meanwhile has none (one
+   * read per instance failed for it).
+   */
+  private Map<String, Object> slaStates(Set<String> processInstanceIds) {
+    Map<String, Object> states = new HashMap<>();
+    if (processInstanceIds.isEmpty()) {
+      return states;
+    }
+    runtimeService
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+        .variableName(Variables.SLA_STATE)
+        .disableCustomObjectDeserialization()
+        .list()
+        .stream()
+        .filter(variable -> variable.getProcessInstanceId().equals(variable.getExecutionId()))
+        .forEach(variable -> states.put(variable.getProcessInstanceId(), variable.getValue()));
+    return states;
+  }
+
+  private WaitingRequest waitingRequest(
+      HistoricActivityInstance instance, String requestId, Optional<ServiceDeliveryRecord> record, Object slaState) {
     String serviceCode = record.map(ServiceDeliveryRecord::serviceCode).orElse(null);
     String serviceName =
         serviceCode == null ? null : catalog.find(serviceCode).map(ServiceDefinition::name).orElse(serviceCode);
-    Object slaState = runtimeService.getVariable(instance.getProcessInstanceId(), Variables.SLA_STATE);
     String assignee =
         instance.getAssignee() != null
             ? instance.getAssignee()

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ServiceDeliveryRecords {
+
+  /** ids bound to one {@code in} list: far below what every database accepts */
+  private static final int IN_LIST_SIZE = 500;
 
   private final JdbcClient jdbc;
   private final DataFieldMaxValueIncrementer requestNumbers;
@@ -108,6 +114,20 @@ public class ServiceDeliveryRecords {
         .params(params)
         .query(ServiceDeliveryRecords::map)
         .optional();
+  }
+
+  /** @return the records of the requests that have one, by request id; one statement per 500 requests */
+  public Map<String, ServiceDeliveryRecord> findAll(Collection<String> requestIds) {
+    Map<String, ServiceDeliveryRecord> found = new HashMap<>();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(requestIds));
+    for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+      jdbc.sql("select * from service_delivery_record where request_id in (:requestIds)")
+          .param("requestIds", ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)))
+          .query(ServiceDeliveryRecords::map)
+          .list()
+          .forEach(record -> found.put(record.requestId(), record));
+    }
+    return found;
   }
 
   public ServiceDeliveryRecord get(String requestId) {
