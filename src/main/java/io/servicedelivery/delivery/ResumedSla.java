@@ -4,4 +4,4 @@ import io.servicedelivery.sla.SlaDueDates;
 import java.time.Duration;
 
 /** The due dates after a pause, moved by the business time the clock stood still. */
-record ResumedSla(SlaDueDates due, Duration paused, Duration pausedInTotal) {}
+public record ResumedSla(SlaDueDates due, Duration paused, Duration pausedInTotal) {}

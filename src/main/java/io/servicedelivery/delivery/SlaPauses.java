@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * the request's resolution calendar.
  */
 @Service
-class SlaPauses {
+public class SlaPauses {
 
   private final ServiceDeliveryRecords records;
   private final SlaSchedule schedule;
@@ -42,7 +42,7 @@ class SlaPauses {
   }
 
   /** @return by when the customer must answer before the request is closed as abandoned */
-  Instant pause(String requestId, String processInstanceId, String question, String resolutionCalendar) {
+  public Instant pause(String requestId, String processInstanceId, String question, String resolutionCalendar) {
     Instant now = clock.instant();
     Instant answerDue =
         slaClock.addBusinessDays(now, customerAnswerBusinessDays, calendars.ofRequest(resolutionCalendar));
@@ -51,7 +51,7 @@ class SlaPauses {
     return answerDue;
   }
 
-  ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {
+  public ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {
     BusinessCalendar calendar = calendars.ofRequest(resolutionCalendar);
     Duration paused =
         records

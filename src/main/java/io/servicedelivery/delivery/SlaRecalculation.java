@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * resolution moved by the business time the request was paused so far.
  */
 @Service
-class SlaRecalculation {
+public class SlaRecalculation {
 
   private final ServiceCatalog catalog;
   private final BusinessCalendars calendars;
@@ -35,9 +35,9 @@ class SlaRecalculation {
   }
 
   /** The new due dates, and the target they were computed from: it names the calendars they count in. */
-  record Recalculated(SlaDueDates due, SlaTarget target) {}
+  public record Recalculated(SlaDueDates due, SlaTarget target) {}
 
-  Recalculated forPriority(
+  public Recalculated forPriority(
       String requestId,
       String serviceCode,
       Integer catalogVersion,

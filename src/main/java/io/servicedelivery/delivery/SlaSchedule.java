@@ -1,14 +1,14 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RESPONSE_TIME_PASSED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_1_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_3_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.TAKE_CORRECTIVE_ACTION;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.RESPONSE_TIME_PASSED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_1_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_3_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.TAKE_CORRECTIVE_ACTION;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * process variables must hold the new due dates first.
  */
 @Component
-class SlaSchedule {
+public class SlaSchedule {
 
   /** the timers that count the resolution time: they stand still while the request waits for the customer */
   static final List<String> RESOLUTION_TIMERS =
@@ -46,20 +46,20 @@ class SlaSchedule {
    * waits, and on resume they are recalculated. (Suspending the jobs instead would be a bulk update, which collides
    * with the recalculation in the same transaction.)
    */
-  void holdResolutionTimers(String processInstanceId, Duration longestPause) {
+  public void holdResolutionTimers(String processInstanceId, Duration longestPause) {
     for (Job job : timers(processInstanceId, RESOLUTION_TIMERS)) {
       managementService.setJobDuedate(job.getId(), Date.from(job.getDuedate().toInstant().plus(longestPause)));
     }
   }
 
   /** Moves the resolution timers to the due dates the variables now hold. */
-  void resumeResolutionTimers(String processInstanceId) {
+  public void resumeResolutionTimers(String processInstanceId) {
     timers(processInstanceId, RESOLUTION_TIMERS)
         .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
   }
 
   /** Moves every SLA timer and the due date of every open task of the request to the due dates it now has. */
-  void recalculate(String requestId, String processInstanceId, Instant responseDueAt, Instant resolutionDueAt) {
+  public void recalculate(String requestId, String processInstanceId, Instant responseDueAt, Instant resolutionDueAt) {
     timers(processInstanceId, RESOLUTION_TIMERS)
         .forEach(job -> managementService.recalculateJobDuedate(job.getId(), false));
     timers(processInstanceId, List.of(RESPONSE_TIME_PASSED))

@@ -1,9 +1,5 @@
 package io.servicedelivery.identity;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
@@ -21,6 +17,10 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.cluster.SetupStep;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -78,16 +78,16 @@ class IdentitySetup implements SetupStep {
     Groups.ALL.forEach(group -> grant(group, APPLICATION, "tasklist", ACCESS));
     grant(OPERATIONS_MANAGERS, APPLICATION, "cockpit", ACCESS);
 
-    grant(SERVICE_COORDINATORS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ, CREATE_INSTANCE);
+    grant(SERVICE_COORDINATORS, PROCESS_DEFINITION, ServiceDeliveryProcess.KEY, READ, CREATE_INSTANCE);
     grant(SERVICE_COORDINATORS, PROCESS_INSTANCE, Authorization.ANY, CREATE);
-    grant(OPERATIONAL_STAFF, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, QUALITY_CONTROL, READ);
+    grant(OPERATIONAL_STAFF, PROCESS_DEFINITION, ServiceDeliveryProcess.KEY, READ);
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, ServiceDeliveryProcess.KEY, READ);
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, QualityControlProcess.KEY, READ);
     // QA leads open CAPAs in Tasklist; managers see them (and answer their escalations) through the grant on ANY
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, CAPA, READ, CREATE_INSTANCE);
+    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, CapaProcess.KEY, READ, CREATE_INSTANCE);
     grant(QUALITY_ASSURANCE, PROCESS_INSTANCE, Authorization.ANY, CREATE);
-    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, RESOURCE_ALLOCATION, READ);
+    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, ServiceDeliveryProcess.KEY, READ);
+    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, ResourceAllocationProcess.KEY, READ);
     // managers watch every instance in Cockpit
     grant(OPERATIONS_MANAGERS, PROCESS_DEFINITION, Authorization.ANY, READ, READ_INSTANCE, READ_HISTORY);
     grant(OPERATIONS_MANAGERS, PROCESS_INSTANCE, Authorization.ANY, READ);

@@ -3,7 +3,7 @@ package io.servicedelivery.identity;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.sla.SlaState;
 import java.util.Collection;
 import java.util.List;

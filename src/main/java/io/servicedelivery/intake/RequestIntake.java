@@ -1,13 +1,13 @@
 package io.servicedelivery.intake;
 
-import static io.servicedelivery.delivery.ProcessConstants.Messages.CUSTOMER_INFORMATION_RECEIVED;
-import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_CANCELLED;
-import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_SUBMITTED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.CUSTOMER_INFORMATION_RECEIVED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_CANCELLED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_SUBMITTED;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.catalog.Priority;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;

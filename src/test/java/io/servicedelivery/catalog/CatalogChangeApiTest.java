@@ -1,6 +1,5 @@
 package io.servicedelivery.catalog;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +50,7 @@ class CatalogChangeApiTest {
 
   @AfterEach
   void removeCatalogChanges() {
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(CATALOG_CHANGE).list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(CatalogChangeProcess.KEY).list()
         .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
     CatalogProposals.removeCatalogChanges(jdbc);
   }

@@ -1,13 +1,10 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.*;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.*;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.RUN_AUTOMATED_CHECKS;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ALLOCATE_RESOURCE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLAN_RESOURCES;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static java.util.Map.entry;
@@ -16,11 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.SlaTarget;
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
 import io.servicedelivery.records.BillingStatus;
@@ -74,7 +76,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties serviceDeliveryCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -246,16 +248,16 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             DeliveryStep::assignee,
             DeliveryStep::completedBy)
         .containsExactly(
-            tuple(SERVICE_DELIVERY, PLAN_DELIVERY, T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(30), null,
+            tuple(ServiceDeliveryProcess.KEY, PLAN_DELIVERY, T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(30), null,
                 null),
-            tuple(SERVICE_DELIVERY, EXECUTE_SERVICE_ACTIVITIES, T0.plus(Duration.ofMinutes(30)),
+            tuple(ServiceDeliveryProcess.KEY, EXECUTE_SERVICE_ACTIVITIES, T0.plus(Duration.ofMinutes(30)),
                 T0.plus(Duration.ofHours(3)), Duration.ofMinutes(150), "staff2", null),
-            tuple(QUALITY_CONTROL, REVIEW_QUALITY, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)),
+            tuple(QualityControlProcess.KEY, REVIEW_QUALITY, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)),
                 Duration.ofHours(1), null, "qa"));
     assertThat(record.steps())
         .filteredOn(step -> step.activityId().equals(ALLOCATE_RESOURCE))
         .extracting(DeliveryStep::process)
-        .containsExactly(RESOURCE_ALLOCATION);
+        .containsExactly(ResourceAllocationProcess.KEY);
   }
 
   @Test
@@ -450,7 +452,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         Map.of(
-            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
             Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
             Variables.PROGRESS_REPORT, "Prepared the VPN profile",
             Variables.CUSTOMER_QUESTION, "Which device will your colleague use: the company laptop or a tablet?",
@@ -662,7 +664,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         EXECUTE_SERVICE_ACTIVITIES,
         report("DONE", checklist.subList(1, checklist.size()), "VPN profile deployed, tested with the user", 1));
 
-    assertThat((String) calledInstanceVariable(requestId, Variables.AUTOMATED_CHECK_FINDINGS))
+    assertThat((String) calledInstanceVariable(requestId, QualityControlProcess.Variables.AUTOMATED_CHECK_FINDINGS))
         .startsWith("FAIL Checklist: Mandatory items not confirmed: " + checklist.get(0) + "\n");
     reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
 
@@ -670,7 +672,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.REWORK_COUNT, 1)
-        .containsEntry(Variables.QUALITY_FINDINGS, "The data owner's approval is not documented");
+        .containsEntry(QualityControlProcess.Variables.QUALITY_FINDINGS, "The data owner's approval is not documented");
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
     assertThat(resourcePool.openReservationOf(requestId)).contains("staff2");
 
@@ -692,19 +694,19 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 1);
     reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).count()).isZero();
 
     reportDone(requestId, 1.5);
-    assertThat(calledInstanceVariable(requestId, Variables.PREVIOUS_FINDINGS))
+    assertThat(calledInstanceVariable(requestId, QualityControlProcess.Variables.PREVIOUS_FINDINGS))
         .isEqualTo("Round 1, MINOR: The data owner's approval is not documented");
     reviewQuality(requestId, "FAILED", "The approval is still missing");
 
-    ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).singleResult();
+    ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).singleResult();
     assertThat(capa).isWaitingAt(ANALYSE_ROOT_CAUSE);
     assertThat(capas.ofRequest(requestId)).containsExactly(capa.getBusinessKey());
-    assertThat(capa).variables().containsEntry(Variables.CAPA_REQUESTS, requestId + ", round 2: REPEATED_FAILURE");
+    assertThat(capa).variables().containsEntry(CapaProcess.Variables.CAPA_REQUESTS, requestId + ", round 2: REPEATED_FAILURE");
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
-    assertThat(instance).variables().containsEntry(Variables.QUALITY_FINDINGS, "The approval is still missing");
+    assertThat(instance).variables().containsEntry(QualityControlProcess.Variables.QUALITY_FINDINGS, "The approval is still missing");
 
     reportDone(requestId, 2);
     reviewQuality(requestId, "PASSED", null);
@@ -728,7 +730,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance).isWaitingAt(ALLOCATE_RESOURCES);
     Task replan = task(requestId, REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
-    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+    assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .asString()
         .contains("staff2 (not available)");
 
@@ -736,9 +738,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     taskService.complete(
         replan.getId(),
         Map.of(
-            Variables.REPLAN_NOTE, "staff2 is back from training",
-            Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
-            Variables.PREFERRED_RESOURCE, "staff2"));
+            ResourceAllocationProcess.Variables.REPLAN_NOTE, "staff2 is back from training",
+            ResourceAllocationProcess.Variables.REPLAN_DECISION, ResourceAllocationProcess.Values.REPLAN_ASSIGN,
+            ResourceAllocationProcess.Variables.PREFERRED_RESOURCE, "staff2"));
 
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
@@ -785,7 +787,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
     Task replan = task(requestId, REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
-    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+    assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .isEqualTo("Nobody with the skill 'network' is available with free capacity: "
             + "staff2 (absent during the planned window).");
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("until somebody is found").isAssignedTo("staff2");
@@ -795,9 +797,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
       taskService.complete(
           replan.getId(),
           Map.of(
-              Variables.REPLAN_NOTE, "staff1 covers network while staff2 is ill",
-              Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
-              Variables.PREFERRED_RESOURCE, "staff1"));
+              ResourceAllocationProcess.Variables.REPLAN_NOTE, "staff1 covers network while staff2 is ill",
+              ResourceAllocationProcess.Variables.REPLAN_DECISION, ResourceAllocationProcess.Values.REPLAN_ASSIGN,
+              ResourceAllocationProcess.Variables.PREFERRED_RESOURCE, "staff1"));
 
       assertThat(instance).hasPassed(HAND_OVER_EXECUTION, EXECUTION_HANDED_OVER);
       assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff1");
@@ -999,7 +1001,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     String definitionId =
         repositoryService
             .createProcessDefinitionQuery()
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .latestVersion()
             .singleResult()
             .getId();
@@ -1046,7 +1048,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         Map.of(
-            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
             Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
             Variables.PROGRESS_REPORT, "Prepared the VPN profile",
             Variables.CUSTOMER_QUESTION, question,
@@ -1075,7 +1077,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   private static Map<String, Object> report(String status, List<String> confirmed, String report, double effort) {
     return Map.of(
-        Variables.CHECKLIST_CONFIRMED, listOf(confirmed),
+        QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(confirmed),
         Variables.PROGRESS_STATUS, status,
         Variables.PROGRESS_REPORT, report,
         Variables.EFFORT_HOURS, effort);
@@ -1083,10 +1085,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   private void reviewQuality(String requestId, String verdict, String findings) {
     Map<String, Object> review = new HashMap<>();
-    review.put(Variables.QUALITY_VERDICT, verdict);
+    review.put(QualityControlProcess.Variables.QUALITY_VERDICT, verdict);
     if (findings != null) {
-      review.put(Variables.QUALITY_FINDINGS, findings);
-      review.put(Variables.FINDING_SEVERITY, "MINOR");
+      review.put(QualityControlProcess.Variables.QUALITY_FINDINGS, findings);
+      review.put(QualityControlProcess.Variables.FINDING_SEVERITY, "MINOR");
     }
     complete(requestId, REVIEW_QUALITY, review);
   }
@@ -1096,7 +1098,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         runtimeService
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(requestId)
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .singleResult();
     ProcessInstance called =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();

@@ -2,8 +2,8 @@ package io.servicedelivery.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
