@@ -3,6 +3,7 @@ package io.servicedelivery.delivery;
 import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
+import io.servicedelivery.sla.SlaState;
 
 /**
  * The names that the diagram {@code bpmn/service-delivery.bpmn} (process {@code service-delivery}: the main flow of a service request, from receipt to closure), its forms and the
@@ -193,7 +194,7 @@ public final class ServiceDeliveryProcess {
     public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";
     // where the request stands against its resolution time, for Cockpit and the forms, as of slaCheckedAt
     /** ON_TRACK, AT_RISK, BREACHED or PAUSED */
-    public static final String SLA_STATE = "slaState";
+    public static final String SLA_STATE = SlaState.VARIABLE;
     /** the working minutes of the resolution calendar left until the resolution is due, 0 once it has passed */
     public static final String SLA_REMAINING_MINUTES = "slaRemainingMinutes";
     public static final String SLA_CHECKED_AT = "slaCheckedAt";
