@@ -1,5 +1,8 @@
 package io.servicedelivery.catalog;
 
+import io.servicedelivery.sla.KnownCalendar;
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.SlaTerms;

@@ -3,7 +3,7 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Values.CORRECTIVE_RESOLVED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Values.PROGRESS_ISSUE;
 
-import io.servicedelivery.delivery.process.SlaStanding.Snapshot;
+import io.servicedelivery.sla.SlaStanding;
 import io.servicedelivery.sla.SlaState;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 public class ProgressMonitor {
 
   public ProgressEvaluation evaluate(
-      String progressStatus, String report, String correctiveOutcome, Snapshot sla, Instant resolutionDueAt) {
+      String progressStatus, String report, String correctiveOutcome, SlaStanding sla, Instant resolutionDueAt) {
     String standing = sla.consumedPercent() + " % of the resolution time used, due " + resolutionDueAt + ".";
     if (!PROGRESS_ISSUE.equals(progressStatus)) {
       return new ProgressEvaluation(false, "Reported done; " + standing);

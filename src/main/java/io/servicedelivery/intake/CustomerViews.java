@@ -1,10 +1,10 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.BusinessCalendars;
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.BusinessCalendars;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RecordFilter;

@@ -1,6 +1,6 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 
 /**
  * The process that delivers a request, as intake sees it: intake hands it the requests it stored and the customer's

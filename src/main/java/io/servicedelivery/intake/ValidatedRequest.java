@@ -1,9 +1,9 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.SlaDueDates;
 
 /**

@@ -2,6 +2,7 @@ package io.servicedelivery.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicedelivery.sla.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

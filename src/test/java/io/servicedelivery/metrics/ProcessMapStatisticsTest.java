@@ -96,7 +96,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
         Variables.QUALITY_VERDICT, "FAILED",
         Variables.QUALITY_FINDINGS, "The data owner's approval is not documented",
         Variables.FINDING_SEVERITY, "MINOR"));
-    Instant breachDue = T0.plus(catalog.get("NETWORK_ACCESS").slaFor(io.servicedelivery.catalog.Priority.HIGH)
+    Instant breachDue = T0.plus(catalog.get("NETWORK_ACCESS").slaFor(io.servicedelivery.sla.Priority.HIGH)
         .orElseThrow().resolution());
     setClock(breachDue);
     managementService.executeJob(timer(processInstanceOf(breached), SLA_BREACHED).getId());

@@ -3,7 +3,7 @@ package io.servicedelivery.testsupport;
 import io.servicedelivery.catalog.CatalogChangeProposal;
 import io.servicedelivery.catalog.CatalogChangeProposal.RequestTypeProposal;
 import io.servicedelivery.catalog.CatalogChangeProposal.SlaTargetProposal;
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.catalog.ServiceDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;

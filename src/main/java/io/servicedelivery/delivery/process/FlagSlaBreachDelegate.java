@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 class FlagSlaBreachDelegate implements JavaDelegate {
 
   private final ServiceDeliveryRecords records;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
 
-  FlagSlaBreachDelegate(ServiceDeliveryRecords records, SlaStanding standing) {
+  FlagSlaBreachDelegate(ServiceDeliveryRecords records, SlaStandingVariables standing) {
     this.records = records;
     this.standing = standing;
   }

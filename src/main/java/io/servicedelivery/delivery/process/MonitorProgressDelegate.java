@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 class MonitorProgressDelegate implements JavaDelegate {
 
   private final ProgressMonitor monitor;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
 
-  MonitorProgressDelegate(ProgressMonitor monitor, SlaStanding standing) {
+  MonitorProgressDelegate(ProgressMonitor monitor, SlaStandingVariables standing) {
     this.monitor = monitor;
     this.standing = standing;
   }

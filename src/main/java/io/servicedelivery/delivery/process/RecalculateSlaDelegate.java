@@ -10,29 +10,43 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESPO
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SERVICE_CODE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED_MINUTES;
 
-import io.servicedelivery.delivery.SlaRecalculation;
-import io.servicedelivery.delivery.SlaSchedule;
+import io.servicedelivery.sla.SlaRecalculation;
+import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.engine.ProcessData;
-import io.servicedelivery.catalog.Priority;
-import io.servicedelivery.delivery.SlaRecalculation.Recalculated;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.SlaTarget;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaDueDates;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Gives the request the due dates of its new priority and moves its SLA timers and task due dates there. */
+/**
+ * Gives the request the due dates of its new priority, in the catalog version it was validated against, binds them to
+ * its record, and moves its SLA timers and task due dates there.
+ */
 @Component("recalculateSla")
 class RecalculateSlaDelegate implements JavaDelegate {
 
   private final SlaRecalculation recalculation;
   private final SlaSchedule schedule;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
+  private final ServiceCatalog catalog;
+  private final ServiceDeliveryRecords records;
 
-  RecalculateSlaDelegate(SlaRecalculation recalculation, SlaSchedule schedule, SlaStanding standing) {
+  RecalculateSlaDelegate(
+      SlaRecalculation recalculation,
+      SlaSchedule schedule,
+      SlaStandingVariables standing,
+      ServiceCatalog catalog,
+      ServiceDeliveryRecords records) {
     this.recalculation = recalculation;
     this.schedule = schedule;
     this.standing = standing;
+    this.catalog = catalog;
+    this.records = records;
   }
 
   @Override
@@ -44,23 +58,29 @@ class RecalculateSlaDelegate implements JavaDelegate {
     }
     String requestId = data.string(REQUEST_ID);
     Object version = execution.getVariable(CATALOG_VERSION);
-    Recalculated recalculated =
-        recalculation.forPriority(
-            requestId,
-            data.string(SERVICE_CODE),
-            version instanceof Number number ? number.intValue() : null,
-            priority,
-            data.instant(RECEIVED_AT),
-            Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0)));
-    SlaDueDates due = recalculated.due();
+    SlaTarget target =
+        target(data.string(SERVICE_CODE), version instanceof Number number ? number.intValue() : null, priority);
+    SlaDueDates due =
+        recalculation.dueDates(
+            target, data.instant(RECEIVED_AT), Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0)));
+    records.bindSla(requestId, priority.name(), due.responseDueAt(), due.resolutionDueAt());
     execution.setVariable(PRIORITY, priority.name());
     SlaVariables.write(execution, due);
-    execution.setVariable(RESPONSE_CALENDAR, recalculated.target().responseCalendar());
-    execution.setVariable(RESOLUTION_CALENDAR, recalculated.target().resolutionCalendar());
+    execution.setVariable(RESPONSE_CALENDAR, target.responseCalendar());
+    execution.setVariable(RESOLUTION_CALENDAR, target.resolutionCalendar());
     execution.removeVariable(NEW_PRIORITY);
     standing.refresh(execution);
     // the timers read the due dates from the variables just set
     schedule.recalculate(
         requestId, execution.getProcessInstanceId(), due.responseDueAt(), due.resolutionDueAt());
+  }
+
+  /** The SLA target of the priority in the catalog version the request was validated against. */
+  private SlaTarget target(String serviceCode, Integer catalogVersion, Priority priority) {
+    ServiceDefinition service =
+        catalogVersion == null ? catalog.get(serviceCode) : catalog.find(serviceCode, catalogVersion).orElseThrow();
+    return service
+        .slaFor(priority)
+        .orElseThrow(() -> new IllegalStateException(service.name() + " has no SLA for priority " + priority));
   }
 }

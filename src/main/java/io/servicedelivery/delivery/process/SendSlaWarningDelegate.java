@@ -3,6 +3,7 @@ package io.servicedelivery.delivery.process;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 
+import io.servicedelivery.sla.SlaStanding;
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
@@ -23,10 +24,10 @@ class SendSlaWarningDelegate implements JavaDelegate {
   static final String SLA_REMAINING = "slaRemaining";
 
   private final Notifications notifications;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
   private final MailDispatch dispatch;
 
-  SendSlaWarningDelegate(Notifications notifications, SlaStanding standing, MailDispatch dispatch) {
+  SendSlaWarningDelegate(Notifications notifications, SlaStandingVariables standing, MailDispatch dispatch) {
     this.notifications = notifications;
     this.standing = standing;
     this.dispatch = dispatch;
@@ -34,7 +35,7 @@ class SendSlaWarningDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaStanding.Snapshot sla = standing.refresh(execution);
+    SlaStanding sla = standing.refresh(execution);
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     model.put(SLA_REMAINING, sla.remaining());
     String assignee = ProcessData.of(execution).string(ALLOCATED_RESOURCE);

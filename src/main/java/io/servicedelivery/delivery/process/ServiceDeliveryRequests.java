@@ -4,7 +4,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.CUSTOM
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_CANCELLED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_SUBMITTED;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.intake.NewServiceRequest;
 import io.servicedelivery.intake.RequestProcess;

@@ -7,10 +7,10 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOL
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED_MINUTES;
 
-import io.servicedelivery.delivery.ResumedSla;
-import io.servicedelivery.delivery.SlaPauses;
-import io.servicedelivery.delivery.SlaSchedule;
+import io.servicedelivery.sla.ResumedSla;
+import io.servicedelivery.sla.SlaPauses;
 import io.servicedelivery.engine.ProcessData;
+import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,25 +26,24 @@ public class SlaClockPauseListener {
 
   private final SlaPauses pauses;
   private final SlaSchedule schedule;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
+  private final ServiceDeliveryRecords records;
 
-  SlaClockPauseListener(SlaPauses pauses, SlaSchedule schedule, SlaStanding standing) {
+  SlaClockPauseListener(
+      SlaPauses pauses, SlaSchedule schedule, SlaStandingVariables standing, ServiceDeliveryRecords records) {
     this.pauses = pauses;
     this.schedule = schedule;
     this.standing = standing;
+    this.records = records;
   }
 
   public void pause(DelegateExecution execution) {
     standing.refresh(execution); // the standing the pause keeps
     ProcessData data = ProcessData.of(execution);
-    execution.setVariable(
-        CUSTOMER_ANSWER_DUE_AT,
-        Date.from(
-            pauses.pause(
-                data.string(REQUEST_ID),
-                execution.getProcessInstanceId(),
-                data.string(CUSTOMER_QUESTION),
-                data.string(RESOLUTION_CALENDAR))));
+    SlaPauses.Pause pause =
+        pauses.pause(data.string(REQUEST_ID), data.string(CUSTOMER_QUESTION), data.string(RESOLUTION_CALENDAR));
+    schedule.holdResolutionTimers(execution.getProcessInstanceId(), pause.longest());
+    execution.setVariable(CUSTOMER_ANSWER_DUE_AT, Date.from(pause.answerDue()));
     execution.setVariable(SLA_PAUSED, true);
     standing.refresh(execution);
   }
@@ -60,6 +59,7 @@ public class SlaClockPauseListener {
             SlaVariables.read(execution),
             data.string(RESOLUTION_CALENDAR),
             Duration.ofMinutes(data.integer(SLA_PAUSED_MINUTES, 0)));
+    records.moveResolutionDue(data.string(REQUEST_ID), resumed.due().resolutionDueAt());
     SlaVariables.write(execution, resumed.due());
     execution.setVariable(SLA_PAUSED_MINUTES, (int) resumed.pausedInTotal().toMinutes());
     execution.setVariable(SLA_PAUSED, false);

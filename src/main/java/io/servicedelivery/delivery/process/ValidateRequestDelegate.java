@@ -51,9 +51,9 @@ class ValidateRequestDelegate implements JavaDelegate {
 
   private final RequestValidation validation;
   private final ServiceDeliveryRecords records;
-  private final SlaStanding standing;
+  private final SlaStandingVariables standing;
 
-  ValidateRequestDelegate(RequestValidation validation, ServiceDeliveryRecords records, SlaStanding standing) {
+  ValidateRequestDelegate(RequestValidation validation, ServiceDeliveryRecords records, SlaStandingVariables standing) {
     this.validation = validation;
     this.records = records;
     this.standing = standing;

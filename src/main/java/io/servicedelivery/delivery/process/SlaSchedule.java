@@ -1,4 +1,4 @@
-package io.servicedelivery.delivery;
+package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class SlaSchedule {
 
   /** the timers that count the resolution time: they stand still while the request waits for the customer */
-  static final List<String> RESOLUTION_TIMERS =
+  public static final List<String> RESOLUTION_TIMERS =
       List.of(SLA_WARNING_1_REACHED, SLA_WARNING_2_REACHED, SLA_WARNING_3_REACHED, SLA_BREACHED);
 
   private final ManagementService managementService;

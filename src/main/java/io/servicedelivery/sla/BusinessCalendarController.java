@@ -1,6 +1,5 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.sla.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,5 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.sla.BusinessCalendar;
-import io.servicedelivery.sla.SlaTerms;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,6 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.servicedelivery.sla.BusinessCalendar;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

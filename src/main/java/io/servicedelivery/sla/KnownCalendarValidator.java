@@ -1,4 +1,4 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

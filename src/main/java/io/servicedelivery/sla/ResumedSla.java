@@ -1,6 +1,5 @@
-package io.servicedelivery.delivery;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.sla.SlaDueDates;
 import java.time.Duration;
 
 /** The due dates after a pause, moved by the business time the clock stood still. */

@@ -1,9 +1,7 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.BusinessCalendar.Holiday;
 import io.servicedelivery.sla.BusinessCalendar.WorkingHours;
-import io.servicedelivery.sla.SlaTerms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
 /** Priority of a service request; each priority has its own SLA targets in the catalog. */
 public enum Priority {

@@ -1,10 +1,6 @@
-package io.servicedelivery.delivery;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.catalog.BusinessCalendars;
 import io.servicedelivery.records.ServiceDeliveryRecords;
-import io.servicedelivery.sla.BusinessCalendar;
-import io.servicedelivery.sla.SlaClock;
-import io.servicedelivery.sla.SlaDueDates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +8,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The resolution clock stands still while a request waits for the customer: the pause is recorded with its reason
- * and the resolution timers are held; on resume the due dates move by the business time of the pause, counted in
- * the request's resolution calendar.
+ * The resolution clock stands still while a request waits for the customer: the pause is recorded with its reason,
+ * and the customer has a number of business days to answer (the caller holds the process's resolution timers that
+ * long); on resume the due dates move by the business time of the pause, counted in the request's resolution
+ * calendar (the caller binds them to the record and the process).
  */
 @Service
 public class SlaPauses {
 
   private final ServiceDeliveryRecords records;
-  private final SlaSchedule schedule;
   private final SlaClock slaClock;
   private final BusinessCalendars calendars;
   private final Clock clock;
@@ -28,27 +24,33 @@ public class SlaPauses {
 
   SlaPauses(
       ServiceDeliveryRecords records,
-      SlaSchedule schedule,
       SlaClock slaClock,
       BusinessCalendars calendars,
       Clock clock,
       @Value("${servicedelivery.sla.customer-answer-business-days:5}") int customerAnswerBusinessDays) {
     this.records = records;
-    this.schedule = schedule;
     this.slaClock = slaClock;
     this.calendars = calendars;
     this.clock = clock;
     this.customerAnswerBusinessDays = customerAnswerBusinessDays;
   }
 
-  /** @return by when the customer must answer before the request is closed as abandoned */
-  public Instant pause(String requestId, String processInstanceId, String question, String resolutionCalendar) {
+  /** A pause that began at {@code since}; the customer must answer by {@code answerDue}. */
+  public record Pause(Instant since, Instant answerDue) {
+
+    /** the longest the pause may last: the request is closed as abandoned when the answer is not in by then */
+    public Duration longest() {
+      return Duration.between(since, answerDue);
+    }
+  }
+
+  /** @return the pause, with by when the customer must answer before the request is closed as abandoned */
+  public Pause pause(String requestId, String question, String resolutionCalendar) {
     Instant now = clock.instant();
     Instant answerDue =
         slaClock.addBusinessDays(now, customerAnswerBusinessDays, calendars.ofRequest(resolutionCalendar));
     records.startPause(requestId, question);
-    schedule.holdResolutionTimers(processInstanceId, Duration.between(now, answerDue));
-    return answerDue;
+    return new Pause(now, answerDue);
   }
 
   public ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {
@@ -60,7 +62,6 @@ public class SlaPauses {
             .orElse(Duration.ZERO);
     records.endPause(requestId, paused);
     SlaDueDates moved = slaClock.moveResolution(due, paused, calendar);
-    records.moveResolutionDue(requestId, moved.resolutionDueAt());
     return new ResumedSla(moved, paused, pausedBefore.plus(paused));
   }
 }

@@ -1,7 +1,7 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
-import io.servicedelivery.catalog.CalendarDefinition.Holiday;
-import io.servicedelivery.catalog.CalendarDefinition.WorkingHours;
+import io.servicedelivery.sla.CalendarDefinition.Holiday;
+import io.servicedelivery.sla.CalendarDefinition.WorkingHours;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.time.DayOfWeek;
@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Checks {@link ConsistentCalendar}; missing values are left to the field constraints. */
-class ConsistentCalendarValidator implements ConstraintValidator<ConsistentCalendar, CalendarDefinition> {
+public class ConsistentCalendarValidator implements ConstraintValidator<ConsistentCalendar, CalendarDefinition> {
 
   @Override
   public boolean isValid(CalendarDefinition calendar, ConstraintValidatorContext context) {
@@ -136,8 +136,13 @@ class ConsistentCalendarValidator implements ConstraintValidator<ConsistentCalen
 
   private static void violation(ConstraintValidatorContext context, String message, String field) {
     context
-        .buildConstraintViolationWithTemplate(ConsistentDefinitionValidator.escape(message))
+        .buildConstraintViolationWithTemplate(escape(message))
         .addPropertyNode(field)
         .addConstraintViolation();
+  }
+
+  /** Values from the request go into the message; keep Bean Validation from reading them as expressions. */
+  public static String escape(String message) {
+    return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
   }
 }

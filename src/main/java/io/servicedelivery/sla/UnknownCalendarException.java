@@ -1,4 +1,4 @@
-package io.servicedelivery.catalog;
+package io.servicedelivery.sla;
 
 import io.servicedelivery.web.ApiProblem;
 import java.util.Map;
