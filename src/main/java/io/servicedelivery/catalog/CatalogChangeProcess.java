@@ -1,9 +1,9 @@
 package io.servicedelivery.catalog;
 
 /**
- * The names that the diagram {@code bpmn/catalog-change.bpmn} (process {@code catalog-change}: the four-eyes review and publication of a catalog change), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/catalog-change.bpmn} (process {@code catalog-change}: the four-eyes
+ * review and publication of a catalog change), its forms and the Java code share: messages, errors, element ids,
+ * variables and the values forms submit. Nothing else in the code base spells them.
  */
 public final class CatalogChangeProcess {
 
@@ -26,7 +26,6 @@ public final class CatalogChangeProcess {
   }
 
   public static final class Variables {
-    // catalog-change (and the catalog version a request of service-delivery was validated against)
     public static final String CATALOG_CHANGE_REQUEST_ID = "catalogChangeRequestId";
     public static final String CATALOG_CHANGE_SERVICE_CODE = "catalogChangeServiceCode";
     public static final String CATALOG_CHANGE_SERVICE_NAME = "catalogChangeServiceName";
@@ -44,7 +43,7 @@ public final class CatalogChangeProcess {
 
   /** Values that forms submit and gateways compare. */
   public static final class Values {
-    // catalog-change
+    // the reviewer's decision ("Review catalog change")
     public static final String CATALOG_CHANGE_APPROVE = "APPROVE";
     public static final String CATALOG_CHANGE_REJECT = "REJECT";
 

@@ -6,9 +6,9 @@ import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.sla.SlaState;
 
 /**
- * The names that the diagram {@code bpmn/service-delivery.bpmn} (process {@code service-delivery}: the main flow of a service request, from receipt to closure), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/service-delivery.bpmn} (process {@code service-delivery}: the main flow
+ * of a service request, from receipt to closure), its forms and the Java code share: messages, errors, element
+ * ids, variables and the values forms submit. Nothing else in the code base spells them.
  *
  * <p>A variable that a call activity passes to or from a called process is declared by the called process, and
  * named here after it.
@@ -124,10 +124,10 @@ public final class ServiceDeliveryProcess {
     public static final String REQUESTER_EMAIL = "requesterEmail";
     public static final String CUSTOMER_ID = "customerId";
     public static final String CHANNEL = "channel";
-    // A: receive request
+    // Receive request
     public static final String REQUEST_ID = "requestId";
     public static final String RECEIVED_AT = "receivedAt";
-    // B: validate request and bind the SLA
+    // Validate request and SLA: the catalog's terms and the SLA bound to the request
     public static final String SERVICE_NAME = "serviceName";
     public static final String REQUEST_TYPE_NAME = "requestTypeName";
     public static final String REQUIRED_SKILL = ResourceAllocationProcess.Variables.REQUIRED_SKILL;
@@ -147,7 +147,7 @@ public final class ServiceDeliveryProcess {
     public static final String RESPONSE_CALENDAR = "responseCalendar";
     public static final String RESOLUTION_CALENDAR = "resolutionCalendar";
     public static final String REJECTION_REASONS = "rejectionReasons";
-    // C: plan delivery and allocate resources
+    // Plan delivery, Allocate resources
     public static final String PLANNED_START = ResourceAllocationProcess.Variables.PLANNED_START;
     public static final String PLANNED_COMPLETION = ResourceAllocationProcess.Variables.PLANNED_COMPLETION;
     public static final String DELIVERY_INSTRUCTIONS = "deliveryInstructions";
@@ -159,22 +159,22 @@ public final class ServiceDeliveryProcess {
     public static final String RELEASE_REASON = "releaseReason";
     /** the assignee whose absence started the reassignment */
     public static final String ABSENT_RESOURCE = "absentResource";
-    // D: execute service activities
+    // Execute service activities
     public static final String PROGRESS_STATUS = QualityControlProcess.Variables.PROGRESS_STATUS;
     public static final String PROGRESS_REPORT = QualityControlProcess.Variables.PROGRESS_REPORT;
     public static final String EFFORT_HOURS = QualityControlProcess.Variables.EFFORT_HOURS;
     /** what the materials used cost, in the catalog's currency; 0 or more */
     public static final String MATERIALS_COST = "materialsCost";
-    // E-G: monitor progress, corrective action
+    // Monitor progress and quality, Take corrective action
     public static final String SLA_CONSUMED_PERCENT = "slaConsumedPercent";
     public static final String ISSUES_OR_DELAYS = "issuesOrDelays";
     public static final String MONITORING_SUMMARY = "monitoringSummary";
     public static final String CORRECTIVE_ACTION = "correctiveAction";
     public static final String CORRECTIVE_OUTCOME = "correctiveOutcome";
-    // H: complete service delivery
+    // Complete service delivery
     public static final String COMPLETED_AT = "completedAt";
     public static final String COST = "cost";
-    // I: quality control and rework
+    // Verify completion and quality, Register rework
     public static final String REWORK_COUNT = "reworkCount";
     /** what the catalog says about the checks: the items that need no confirmation, the effort tolerance in % */
     public static final String OPTIONAL_CHECKLIST_ITEMS = QualityControlProcess.Variables.OPTIONAL_CHECKLIST_ITEMS;
@@ -208,9 +208,9 @@ public final class ServiceDeliveryProcess {
     // input parameters of the shared close and notify tasks
     public static final String REQUEST_OUTCOME = "requestOutcome";
     public static final String NOTIFICATION_TYPE = "notificationType";
-    // notification: the queued mail it sends (table notification_mail)
+    // the queued mail a send task hands to the process notification (table notification_mail)
     public static final String NOTIFICATION_MAIL_ID = NotificationProcess.Variables.NOTIFICATION_MAIL_ID;
-    // catalog-change (and the catalog version a request of service-delivery was validated against)
+    // the catalog version the request was validated against
     public static final String CATALOG_VERSION = "catalogVersion";
 
     private Variables() {}

@@ -1,9 +1,9 @@
 package io.servicedelivery.notification;
 
 /**
- * The names that the diagram {@code bpmn/notification.bpmn} (process {@code notification}: sending one queued mail in a job of its own), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/notification.bpmn} (process {@code notification}: sending one queued mail
+ * in a job of its own), its forms and the Java code share: messages, errors, element ids, variables and the values
+ * forms submit. Nothing else in the code base spells them.
  */
 public final class NotificationProcess {
 
@@ -28,7 +28,7 @@ public final class NotificationProcess {
   }
 
   public static final class Variables {
-    // notification: the queued mail it sends (table notification_mail)
+    // the queued mail it sends (table notification_mail)
     public static final String NOTIFICATION_MAIL_ID = "notificationMailId";
 
     private Variables() {}

@@ -1,9 +1,9 @@
 package io.servicedelivery.quality;
 
 /**
- * The names that the diagram {@code bpmn/capa.bpmn} (process {@code capa}: corrective and preventive action after a quality failure), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/capa.bpmn} (process {@code capa}: corrective and preventive action after
+ * a quality failure), its forms and the Java code share: messages, errors, element ids, variables and the values
+ * forms submit. Nothing else in the code base spells them.
  */
 public final class CapaProcess {
 
@@ -41,7 +41,8 @@ public final class CapaProcess {
   }
 
   public static final class Variables {
-    // capa (CAPA_TRIGGER and CAPA_ID also in quality-control: why a CAPA is requested, the one the request joined)
+    // CAPA_TRIGGER and CAPA_ID are also variables of quality-control: why a CAPA is requested, the one the request
+    // joined
     public static final String CAPA_TRIGGER = "capaTrigger";
     public static final String CAPA_ID = "capaId";
     public static final String CAPA_TITLE = "capaTitle";
@@ -71,7 +72,6 @@ public final class CapaProcess {
 
   /** Values that forms submit and gateways compare. */
   public static final class Values {
-    // capa
     public static final String ACTIONS_EFFECTIVE = "EFFECTIVE";
     public static final String ACTIONS_NOT_EFFECTIVE = "NOT_EFFECTIVE";
     public static final String ESCALATION_ACTIONS_OVERDUE = "ACTIONS_OVERDUE";

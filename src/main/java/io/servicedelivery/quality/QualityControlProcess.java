@@ -1,9 +1,9 @@
 package io.servicedelivery.quality;
 
 /**
- * The names that the diagram {@code bpmn/quality-control.bpmn} (process {@code quality-control}: the automated checks and the QA review of a completed delivery, and its verdict), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/quality-control.bpmn} (process {@code quality-control}: the automated
+ * checks and the QA review of a completed delivery, and its verdict), its forms and the Java code share: messages,
+ * errors, element ids, variables and the values forms submit. Nothing else in the code base spells them.
  *
  * <p>The variables the calling process passes in (its call activity maps them) are declared here, as this
  * process reads them.
@@ -30,19 +30,17 @@ public final class QualityControlProcess {
   }
 
   public static final class Variables {
-    // the request as submitted (order form, message start event)
+    // passed in by the call activity "Verify completion and quality" of service-delivery: the request, what the
+    // catalog expects of it, and what "Execute service activities" reported
     public static final String SERVICE_CODE = "serviceCode";
-    // A: receive request
     public static final String REQUEST_ID = "requestId";
-    // B: validate request and bind the SLA
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";
-    // D: execute service activities
     public static final String CHECKLIST_CONFIRMED = "checklistConfirmed";
     public static final String PROGRESS_STATUS = "progressStatus";
     public static final String PROGRESS_REPORT = "progressReport";
     public static final String EFFORT_HOURS = "effortHours";
-    // I: quality control and rework
+    // "Run automated checks", "Review quality" and the verdict, handed back to service-delivery
     public static final String AUTOMATED_CHECKS_PASSED = "automatedChecksPassed";
     public static final String AUTOMATED_CHECK_FINDINGS = "automatedCheckFindings";
     public static final String QUALITY_VERDICT = "qualityVerdict";

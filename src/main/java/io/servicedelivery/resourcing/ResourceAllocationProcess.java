@@ -1,9 +1,10 @@
 package io.servicedelivery.resourcing;
 
 /**
- * The names that the diagram {@code bpmn/resource-allocation.bpmn} (process {@code resource-allocation}: finding a person with the skill, the capacity and the time for a request; re-planning and escalation when nobody fits), its forms and the
- * Java code share: messages, errors, element ids, variables and the values forms submit. Nothing else in the code
- * base spells them.
+ * The names that the diagram {@code bpmn/resource-allocation.bpmn} (process {@code resource-allocation}: finding a
+ * person with the skill, the capacity and the time for a request; re-planning and escalation when nobody fits),
+ * its forms and the Java code share: messages, errors, element ids, variables and the values forms submit. Nothing
+ * else in the code base spells them.
  *
  * <p>The variables the calling process passes in (its call activity maps them) are declared here, as this
  * process reads them.
@@ -37,12 +38,14 @@ public final class ResourceAllocationProcess {
   }
 
   public static final class Variables {
-    // A: receive request
+    // passed in by the call activities "Allocate resources" and "Reallocate resources" of service-delivery: the
+    // request, the skill it needs and when ("Plan delivery"; the resolution due time when there is no plan)
     public static final String REQUEST_ID = "requestId";
-    // B: validate request and bind the SLA
     public static final String REQUIRED_SKILL = "requiredSkill";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
-    // C: plan delivery and allocate resources
+    public static final String PLANNED_START = "plannedStart";
+    public static final String PLANNED_COMPLETION = "plannedCompletion";
+    // "Allocate resource", "Re-plan resources" and their outcome, handed back to service-delivery
     public static final String PLANNED_START = "plannedStart";
     public static final String PLANNED_COMPLETION = "plannedCompletion";
     public static final String ALLOCATED_RESOURCE = "allocatedResource";
@@ -66,7 +69,7 @@ public final class ResourceAllocationProcess {
 
   /** Values that forms submit and gateways compare. */
   public static final class Values {
-    // resource-allocation: the resource analyst's decision when nobody fits
+    // the resource analyst's decision when nobody fits ("Re-plan resources")
     public static final String REPLAN_ASSIGN = "ASSIGN";
     public static final String REPLAN_POSTPONE = "POSTPONE";
     public static final String REPLAN_ESCALATE = "ESCALATE";

@@ -65,7 +65,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Every path of {@code bpmn/service-delivery.bpmn}: flowchart nodes A-K, the exceptions and the SLA timers. */
+/**
+ * Every path of {@code bpmn/service-delivery.bpmn}: the flowchart from "Receive request" to "Request closed", the
+ * exceptions and the SLA timers.
+ */
 @ProcessTest
 class ServiceDeliveryProcessTest extends AbstractProcessTest {
 

@@ -26,9 +26,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * J (and the ends of the rejection and cancellation paths): closes the service delivery record with the outcome
- * given by the task's input parameter {@code requestOutcome}. The requester's and customer's identity are not read
- * from the process variables: the record keeps them as the request arrived (issue 12).
+ * "Close request" (and "Close rejected request", "Close cancelled request" and "Close abandoned request" at the
+ * ends of the other paths): closes the service delivery record with the outcome given by the task's input parameter
+ * {@code requestOutcome}. The requester's and customer's identity are not read from the process variables: the
+ * record keeps them as the request arrived (issue 12).
  */
 @Component("closeRequest")
 class CloseRequestDelegate implements JavaDelegate {

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** E: evaluates the latest progress report and how much of the SLA is used up. */
+/** "Monitor progress and quality": evaluates the latest progress report and how much of the SLA is used up. */
 @Component("monitorProgress")
 class MonitorProgressDelegate implements JavaDelegate {
 

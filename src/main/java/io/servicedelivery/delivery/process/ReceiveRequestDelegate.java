@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A: gives the request its id (the business key, unless the caller brought one) and opens its delivery record with
+ * "Receive request": gives the request its id (the business key, unless the caller brought one) and opens its delivery record with
  * the request as it arrived.
  */
 @Component("receiveRequest")

@@ -40,7 +40,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * B: validates the request against the catalog and binds its SLA, in the process and on the delivery record. An
+ * "Validate request and SLA": validates the request against the catalog and binds its SLA, in the process and on the delivery record. An
  * invalid request ends in the BPMN error
  * {@value Errors#REQUEST_INVALID}, whose message (the boundary event's {@code rejectionReasons}) tells the requester
  * why. The catalog version and its price are kept on the record ({@code bindTerms}); the variables set here are
