@@ -28,7 +28,6 @@ public final class ServiceDeliveryProcess {
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
     public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
     public static final String ASSIGNEE_ABSENT = "AssigneeAbsent";
-    public static final String NOTIFICATION_QUEUED = NotificationProcess.Messages.NOTIFICATION_QUEUED;
 
     private Messages() {}
   }
@@ -105,7 +104,6 @@ public final class ServiceDeliveryProcess {
     public static final String PRIORITY_CHANGE_REQUESTED = "StartEvent_PriorityChangeRequested";
     public static final String RECALCULATE_SLA = "Task_RecalculateSla";
     public static final String SLA_RECALCULATED = "EndEvent_SlaRecalculated";
-    public static final String REVIEW_QUALITY = QualityControlProcess.Elements.REVIEW_QUALITY;
 
     private Elements() {}
   }

@@ -39,15 +39,14 @@ public final class ResourceAllocationProcess {
 
   public static final class Variables {
     // passed in by the call activities "Allocate resources" and "Reallocate resources" of service-delivery: the
-    // request, the skill it needs and when ("Plan delivery"; the resolution due time when there is no plan)
+    // request, the skill it needs and when it is planned ("Plan delivery"; without a planned completion the
+    // reservation lasts until the resolution due time)
     public static final String REQUEST_ID = "requestId";
     public static final String REQUIRED_SKILL = "requiredSkill";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
     public static final String PLANNED_START = "plannedStart";
     public static final String PLANNED_COMPLETION = "plannedCompletion";
     // "Allocate resource", "Re-plan resources" and their outcome, handed back to service-delivery
-    public static final String PLANNED_START = "plannedStart";
-    public static final String PLANNED_COMPLETION = "plannedCompletion";
     public static final String ALLOCATED_RESOURCE = "allocatedResource";
     public static final String RESOURCE_ALLOCATED = "resourceAllocated";
     public static final String ALLOCATION_NOTE = "allocationNote";

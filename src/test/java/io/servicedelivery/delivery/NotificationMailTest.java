@@ -3,7 +3,7 @@ package io.servicedelivery.delivery;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.ACKNOWLEDGE_REQUEST;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.notification.NotificationProcess.Elements.SEND_MAIL;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;

@@ -1,6 +1,7 @@
 package io.servicedelivery.delivery;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.*;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.RUN_AUTOMATED_CHECKS;
 import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ALLOCATE_RESOURCE;
 import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLAN_RESOURCES;

@@ -3,12 +3,12 @@ package io.servicedelivery.delivery.process;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.RESPONSE_TIME_PASSED;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_1_REACHED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_3_REACHED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.TAKE_CORRECTIVE_ACTION;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 
 import java.time.Duration;
 import java.time.Instant;
