@@ -1,9 +1,9 @@
 package io.servicedelivery.catalog;
 
 
-import io.servicedelivery.catalog.CatalogChangeProcess.Variables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.catalog.CatalogChangeProcess.Variables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -85,7 +85,8 @@ public class CatalogChanges {
     variables.put(Variables.CATALOG_CHANGE_REASON, proposal.reason());
     variables.put(Variables.CATALOG_CHANGE_SUMMARY, summary(changes, id));
     ProcessInstance review =
-        runtimeService.startProcessInstanceByKey(CatalogChangeProcess.KEY, CatalogChangeRequest.businessKey(id), variables);
+        runtimeService.startProcessInstanceByKey(
+            CatalogChangeProcess.KEY, CatalogChangeRequest.businessKey(id), variables);
     jdbc.sql("update catalog_change_request set process_instance_id = ? where id = ?")
         .params(review.getId(), id)
         .update();

@@ -1,9 +1,9 @@
 package io.servicedelivery.catalog;
 
-import io.servicedelivery.sla.ConsistentCalendarValidator;
-import io.servicedelivery.sla.Priority;
 import io.servicedelivery.catalog.CatalogChangeProposal.RequestTypeProposal;
 import io.servicedelivery.catalog.CatalogChangeProposal.SlaTargetProposal;
+import io.servicedelivery.sla.ConsistentCalendarValidator;
+import io.servicedelivery.sla.Priority;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Arrays;
@@ -156,6 +156,9 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
   }
 
   private static void violation(ConstraintValidatorContext context, String message, String field) {
-    context.buildConstraintViolationWithTemplate(ConsistentCalendarValidator.escape(message)).addPropertyNode(field).addConstraintViolation();
+    context
+        .buildConstraintViolationWithTemplate(ConsistentCalendarValidator.escape(message))
+        .addPropertyNode(field)
+        .addConstraintViolation();
   }
 }

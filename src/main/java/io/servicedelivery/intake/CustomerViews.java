@@ -1,10 +1,7 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.sla.BusinessCalendars;
-import io.servicedelivery.sla.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerFeedbacks;
 import io.servicedelivery.records.RecordFilter;
@@ -15,8 +12,11 @@ import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.SlaPauseTotal;
 import io.servicedelivery.records.Viewer;
 import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.BusinessCalendars;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaState;
+import io.servicedelivery.sla.SlaTarget;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.servicedelivery.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.sla.Priority;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.Viewer;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

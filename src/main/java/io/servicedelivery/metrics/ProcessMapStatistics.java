@@ -2,10 +2,10 @@ package io.servicedelivery.metrics;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
-import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.servicedelivery.quality;
 
-import io.servicedelivery.quality.CapaProcess.Variables;
 import io.servicedelivery.quality.CapaProcess.Messages;
+import io.servicedelivery.quality.CapaProcess.Variables;
 import io.servicedelivery.records.DatabaseSequences;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -20,7 +20,10 @@ public class SlaRecalculation {
     this.slaClock = slaClock;
   }
 
-  /** The due dates under the target of a request received at {@code receivedAt} and paused so far for {@code paused}. */
+  /**
+   * The due dates under the target of a request received at {@code receivedAt} and paused so far for {@code
+   * paused}.
+   */
   public SlaDueDates dueDates(SlaTarget target, Instant receivedAt, Duration paused) {
     SlaTerms terms = calendars.terms(target);
     return slaClock.moveResolution(slaClock.dueDates(receivedAt, terms), paused, terms.resolutionCalendar());

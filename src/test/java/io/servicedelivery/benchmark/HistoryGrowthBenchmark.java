@@ -2,11 +2,11 @@ package io.servicedelivery.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.benchmark.HistoryCloner.Template;
 import io.servicedelivery.benchmark.LifecycleDriver.Flavor;
 import io.servicedelivery.benchmark.LifecycleDriver.Run;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;

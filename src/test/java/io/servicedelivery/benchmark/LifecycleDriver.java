@@ -1,10 +1,10 @@
 package io.servicedelivery.benchmark;
 
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

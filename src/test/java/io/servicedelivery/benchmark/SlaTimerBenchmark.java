@@ -7,12 +7,12 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WA
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_3_REACHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicedelivery.benchmark.TimerLoad.Scenario;
+import io.servicedelivery.benchmark.TimerLoad.Scheduled;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
-import io.servicedelivery.benchmark.TimerLoad.Scenario;
-import io.servicedelivery.benchmark.TimerLoad.Scheduled;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package io.servicedelivery.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.sla.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.testsupport.CatalogProposals;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.servicedelivery.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.ServiceDeliveryApplication;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.testsupport.TestDatabases;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.servicedelivery.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.RunningRequests;

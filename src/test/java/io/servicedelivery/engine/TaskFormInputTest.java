@@ -6,12 +6,12 @@ import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_Q
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
-import io.servicedelivery.quality.QualityControlProcess.Variables;
-import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;

@@ -4,9 +4,9 @@ import static io.servicedelivery.intake.ApiRequests.vpnRequest;
 import static io.servicedelivery.intake.ApiRequests.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.metrics.ProcessMapStatistics;
 import io.servicedelivery.testsupport.ConnectionWatch;
 import io.servicedelivery.testsupport.RunningRequests;

@@ -2,12 +2,12 @@ package io.servicedelivery.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
-import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.SampleRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;

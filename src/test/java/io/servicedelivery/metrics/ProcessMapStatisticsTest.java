@@ -5,20 +5,20 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.HANDLE
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.MONITOR_PROGRESS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REGISTER_REWORK;
-import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.quality.QualityControlProcess.Variables;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
-import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;

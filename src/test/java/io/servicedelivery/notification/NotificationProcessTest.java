@@ -6,10 +6,10 @@ import static io.servicedelivery.notification.NotificationProcess.Elements.SEND_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.notification.NotificationProcess.Messages;
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess.Messages;
 import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
@@ -21,11 +21,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code bpmn/notification.bpmn}: a mail queued by a step of a request is sent in a job of its own. Its failure path

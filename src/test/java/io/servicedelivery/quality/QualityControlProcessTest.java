@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.quality.QualityControlProcess.Variables;
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;

@@ -18,12 +18,12 @@ import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REP
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.resourcing.ResourceAllocationProcess.Variables;
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess.Variables;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.servicedelivery.web;
 
-import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
 import static io.servicedelivery.quality.CapaProcess.Elements.IMPLEMENT_ACTIONS;
 import static io.servicedelivery.quality.CapaProcess.Elements.PLAN_CORRECTIVE_ACTION;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -13,14 +13,14 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfEl
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import io.servicedelivery.delivery.ServiceDeliveryProcess;
-import io.servicedelivery.quality.CapaProcess;
-import io.servicedelivery.quality.QualityControlProcess.Variables;
-import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.identity.TasklistFilters;
-import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.Capas;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;

@@ -4,8 +4,8 @@ import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_
 import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_CHANGE_REQUEST_ID;
 import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_CHANGE_REVIEWED_BY;
 
-import io.servicedelivery.engine.CompletingUser;
 import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.engine.CompletingUser;
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.identity.TaskAccess;
 import org.camunda.bpm.engine.AuthorizationException;

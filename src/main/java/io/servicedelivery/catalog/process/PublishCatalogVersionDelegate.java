@@ -5,8 +5,8 @@ import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_
 import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_CHANGE_REQUEST_ID;
 import static io.servicedelivery.catalog.CatalogChangeProcess.Variables.CATALOG_CHANGE_REVIEWED_BY;
 
-import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.catalog.CatalogChanges;
+import io.servicedelivery.engine.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

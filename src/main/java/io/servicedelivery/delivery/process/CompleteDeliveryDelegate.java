@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Complete service delivery": records effort, materials and cost of the delivery and releases the person's reservation. Effort and materials
- * are what the person reported; the rate and currency are the catalog's ({@link DeliveryCompletion}).
+ * "Complete service delivery": records effort, materials and cost of the delivery and releases the person's
+ * reservation. Effort and materials are what the person reported; the rate and currency are the catalog's ({@link
+ * DeliveryCompletion}).
  */
 @Component("completeDelivery")
 class CompleteDeliveryDelegate implements JavaDelegate {

@@ -1,8 +1,8 @@
 package io.servicedelivery.delivery.process;
 
-import static io.servicedelivery.notification.NotificationProcess.Messages.NOTIFICATION_QUEUED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.NOTIFICATION_MAIL_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
+import static io.servicedelivery.notification.NotificationProcess.Messages.NOTIFICATION_QUEUED;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -10,14 +10,14 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESPO
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SERVICE_CODE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED_MINUTES;
 
-import io.servicedelivery.sla.SlaRecalculation;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.records.ServiceDeliveryRecords;
-import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaDueDates;
+import io.servicedelivery.sla.SlaRecalculation;
+import io.servicedelivery.sla.SlaTarget;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Receive request": gives the request its id (the business key, unless the caller brought one) and opens its delivery record with
- * the request as it arrived.
+ * "Receive request": gives the request its id (the business key, unless the caller brought one) and opens its delivery
+ * record with the request as it arrived.
  */
 @Component("receiveRequest")
 class ReceiveRequestDelegate implements JavaDelegate {

@@ -3,11 +3,11 @@ package io.servicedelivery.delivery.process;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 
-import io.servicedelivery.sla.SlaStanding;
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.sla.SlaStanding;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;

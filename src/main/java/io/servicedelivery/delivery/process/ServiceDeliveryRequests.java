@@ -4,10 +4,10 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.CUSTOM
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_CANCELLED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_SUBMITTED;
 
-import io.servicedelivery.sla.Priority;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.intake.NewServiceRequest;
 import io.servicedelivery.intake.RequestProcess;
+import io.servicedelivery.sla.Priority;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;

@@ -7,10 +7,10 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOL
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED_MINUTES;
 
-import io.servicedelivery.sla.ResumedSla;
-import io.servicedelivery.sla.SlaPauses;
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.ResumedSla;
+import io.servicedelivery.sla.SlaPauses;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -12,9 +12,9 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_S
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_SUMMARY;
 
 import io.servicedelivery.engine.ProcessData;
-import io.servicedelivery.sla.BusinessCalendars;
 import io.servicedelivery.notification.ReadableValues;
 import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.BusinessCalendars;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaDueDates;
 import io.servicedelivery.sla.SlaStanding;

@@ -3,12 +3,12 @@ package io.servicedelivery.delivery.process;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CHANNEL;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CHECKLIST_ITEMS;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.EFFORT_TOLERANCE_PERCENT;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.OPTIONAL_CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CURRENCY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.DESCRIPTION;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.EFFORT_TOLERANCE_PERCENT;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.OPTIONAL_CHECKLIST_ITEMS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RECEIVED_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_EMAIL;
@@ -40,11 +40,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Validate request and SLA": validates the request against the catalog and binds its SLA, in the process and on the delivery record. An
- * invalid request ends in the BPMN error
- * {@value Errors#REQUEST_INVALID}, whose message (the boundary event's {@code rejectionReasons}) tells the requester
- * why. The catalog version and its price are kept on the record ({@code bindTerms}); the variables set here are
- * for the forms and the process, and billing never reads them.
+ * "Validate request and SLA": validates the request against the catalog and binds its SLA, in the process and on the
+ * delivery record. An invalid request ends in the BPMN error {@value Errors#REQUEST_INVALID}, whose message (the
+ * boundary event's {@code rejectionReasons}) tells the requester why. The catalog version and its price are kept on the
+ * record ({@code bindTerms}); the variables set here are for the forms and the process, and billing never reads them.
  */
 @Component("validateRequest")
 class ValidateRequestDelegate implements JavaDelegate {

@@ -4,11 +4,11 @@ import static io.servicedelivery.quality.QualityControlProcess.Variables.FINDING
 import static io.servicedelivery.quality.QualityControlProcess.Variables.QUALITY_FINDINGS;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.QUALITY_VERDICT;
 
+import io.servicedelivery.engine.TaskInputCheck;
 import io.servicedelivery.quality.FindingSeverity;
 import io.servicedelivery.quality.InvalidVerdictException;
 import io.servicedelivery.quality.QualityControlProcess.Values;
 import io.servicedelivery.quality.QualityVerdict;
-import io.servicedelivery.engine.TaskInputCheck;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

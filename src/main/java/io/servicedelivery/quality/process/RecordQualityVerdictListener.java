@@ -1,7 +1,7 @@
 package io.servicedelivery.quality.process;
 
-import static io.servicedelivery.quality.QualityControlProcess.Variables.CAPA_REQUIRED;
 import static io.servicedelivery.quality.CapaProcess.Variables.CAPA_TRIGGER;
+import static io.servicedelivery.quality.QualityControlProcess.Variables.CAPA_REQUIRED;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.FINDING_SEVERITY;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.QUALITY_FINDINGS;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.QUALITY_VERDICT;

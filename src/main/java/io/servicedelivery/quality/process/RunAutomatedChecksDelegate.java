@@ -14,8 +14,8 @@ import static io.servicedelivery.quality.QualityControlProcess.Variables.REQUEST
 import static io.servicedelivery.quality.QualityControlProcess.Variables.REVIEW_ROUND;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.STANDARD_EFFORT_HOURS;
 
-import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.quality.QualityEvidence;
 import io.servicedelivery.quality.QualityReviews;
 import io.servicedelivery.quality.ReviewRound;
