@@ -284,7 +284,7 @@ class TasklistBrowserTest {
     // no Tab here: it would focus the severity select, which the click of choose() would then close again;
     // the click also takes the findings out of the textarea
     formInput("Findings for the rework, one a line").sendKeys("The data owner's approval is missing");
-    choose("Severity of the findings", "Major \u2013 rework and a CapaProcess.KEY");
+    choose("Severity of the findings", "Major \u2013 rework and a CAPA");
     browser.saveSnapshot(OUTPUT, "review-quality-form-filled");
     clickUncovered(COMPLETE_BUTTON);
     wait.until(browserDriver -> historicTask(review.getId()).getEndTime() != null);
@@ -293,7 +293,7 @@ class TasklistBrowserTest {
     assertThat(variable(Variables.FINDING_SEVERITY)).isEqualTo("MAJOR");
     assertThat(openTask(EXECUTE_SERVICE_ACTIVITIES)).as("back for rework").isNotNull();
     List<String> capaIds = capas.ofRequest(requestId);
-    assertThat(capaIds).as("a CapaProcess.KEY linked to the request").hasSize(1);
+    assertThat(capaIds).as("a CAPA linked to the request").hasSize(1);
     runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(capaIds.get(0)).list()
         .forEach(capa -> runtimeService.deleteProcessInstance(capa.getId(), "browser test finished"));
   }
