@@ -2,6 +2,9 @@ package io.servicedelivery.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.KnownCalendar;
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.SlaTerms;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

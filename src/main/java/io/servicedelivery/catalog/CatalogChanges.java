@@ -1,10 +1,9 @@
 package io.servicedelivery.catalog;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess.Variables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The formal change process of the catalog: a change is proposed, reviewed by a second operations manager in the
- * {@value io.servicedelivery.delivery.ProcessConstants.ProcessKeys#CATALOG_CHANGE} process, and then published as a
+ * {@value CatalogChangeProcess#KEY} process, and then published as a
  * new version or rejected. The proposal itself stays in {@code catalog_change_request}; the process carries its id.
  */
 @Service
@@ -86,7 +85,8 @@ public class CatalogChanges {
     variables.put(Variables.CATALOG_CHANGE_REASON, proposal.reason());
     variables.put(Variables.CATALOG_CHANGE_SUMMARY, summary(changes, id));
     ProcessInstance review =
-        runtimeService.startProcessInstanceByKey(CATALOG_CHANGE, CatalogChangeRequest.businessKey(id), variables);
+        runtimeService.startProcessInstanceByKey(
+            CatalogChangeProcess.KEY, CatalogChangeRequest.businessKey(id), variables);
     jdbc.sql("update catalog_change_request set process_instance_id = ? where id = ?")
         .params(review.getId(), id)
         .update();

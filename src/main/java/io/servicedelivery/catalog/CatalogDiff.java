@@ -1,6 +1,8 @@
 package io.servicedelivery.catalog;
 
 import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.SlaTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

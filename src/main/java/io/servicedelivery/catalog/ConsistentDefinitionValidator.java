@@ -2,6 +2,8 @@ package io.servicedelivery.catalog;
 
 import io.servicedelivery.catalog.CatalogChangeProposal.RequestTypeProposal;
 import io.servicedelivery.catalog.CatalogChangeProposal.SlaTargetProposal;
+import io.servicedelivery.sla.ConsistentCalendarValidator;
+import io.servicedelivery.sla.Priority;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Arrays;
@@ -154,11 +156,9 @@ class ConsistentDefinitionValidator implements ConstraintValidator<ConsistentDef
   }
 
   private static void violation(ConstraintValidatorContext context, String message, String field) {
-    context.buildConstraintViolationWithTemplate(escape(message)).addPropertyNode(field).addConstraintViolation();
-  }
-
-  /** Values from the request go into the message; keep Bean Validation from reading them as expressions. */
-  static String escape(String message) {
-    return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+    context
+        .buildConstraintViolationWithTemplate(ConsistentCalendarValidator.escape(message))
+        .addPropertyNode(field)
+        .addConstraintViolation();
   }
 }

@@ -1,5 +1,7 @@
 package io.servicedelivery.catalog;
 
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Completing a delivery records its effort and cost and gives the person's capacity back to the pool. */
 @Service
-class DeliveryCompletion {
+public class DeliveryCompletion {
 
   private final ServiceDeliveryRecords records;
   private final RecordClosures closures;
@@ -38,7 +38,7 @@ class DeliveryCompletion {
    * @return the cost of the delivery
    */
   @Transactional
-  BigDecimal complete(String requestId, BigDecimal effortHours, BigDecimal materials) {
+  public BigDecimal complete(String requestId, BigDecimal effortHours, BigDecimal materials) {
     ServiceDeliveryRecord record = records.get(requestId);
     BigDecimal rate = record.costRatePerHour();
     String currency = record.currency();

@@ -1,9 +1,9 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Values.CORRECTIVE_RESOLVED;
-import static io.servicedelivery.delivery.ProcessConstants.Values.PROGRESS_ISSUE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Values.CORRECTIVE_RESOLVED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Values.PROGRESS_ISSUE;
 
-import io.servicedelivery.delivery.SlaStanding.Snapshot;
+import io.servicedelivery.sla.SlaStanding;
 import io.servicedelivery.sla.SlaState;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Service;
  * to the operations managers, with how much of the resolution time is already used.
  */
 @Service
-class ProgressMonitor {
+public class ProgressMonitor {
 
-  ProgressEvaluation evaluate(
-      String progressStatus, String report, String correctiveOutcome, Snapshot sla, Instant resolutionDueAt) {
+  public ProgressEvaluation evaluate(
+      String progressStatus, String report, String correctiveOutcome, SlaStanding sla, Instant resolutionDueAt) {
     String standing = sla.consumedPercent() + " % of the resolution time used, due " + resolutionDueAt + ".";
     if (!PROGRESS_ISSUE.equals(progressStatus)) {
       return new ProgressEvaluation(false, "Reported done; " + standing);

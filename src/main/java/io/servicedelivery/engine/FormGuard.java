@@ -2,7 +2,7 @@ package io.servicedelivery.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.delivery.InvalidTaskInputException.InvalidInput;
+import io.servicedelivery.engine.InvalidTaskInputException.InvalidInput;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;

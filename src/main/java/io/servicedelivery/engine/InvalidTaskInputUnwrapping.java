@@ -1,6 +1,5 @@
 package io.servicedelivery.engine;
 
-import io.servicedelivery.delivery.InvalidTaskInputException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 

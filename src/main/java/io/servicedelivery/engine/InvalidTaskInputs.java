@@ -1,7 +1,6 @@
 package io.servicedelivery.engine;
 
-import io.servicedelivery.delivery.InvalidTaskInputException;
-import io.servicedelivery.delivery.InvalidTaskInputException.InvalidInput;
+import io.servicedelivery.engine.InvalidTaskInputException.InvalidInput;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,5 @@
 package io.servicedelivery.identity;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static io.servicedelivery.identity.Groups.API_CLIENTS;
 import static io.servicedelivery.identity.Groups.MONITORING;
 import static io.servicedelivery.identity.Groups.OPERATIONAL_STAFF;
@@ -13,7 +9,6 @@ import static io.servicedelivery.identity.Groups.RESOURCE_ANALYSTS;
 import static io.servicedelivery.identity.Groups.SERVICE_COORDINATORS;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -22,6 +17,7 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import io.servicedelivery.cluster.SetupStep;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -62,12 +58,17 @@ class IdentitySetup implements SetupStep {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final TasklistFilters tasklistFilters;
+  private final List<ProcessAccess> processAccess;
 
   IdentitySetup(
-      IdentityService identityService, AuthorizationService authorizationService, TasklistFilters tasklistFilters) {
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      TasklistFilters tasklistFilters,
+      List<ProcessAccess> processAccess) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.tasklistFilters = tasklistFilters;
+    this.processAccess = processAccess;
   }
 
   @Override
@@ -78,16 +79,15 @@ class IdentitySetup implements SetupStep {
     Groups.ALL.forEach(group -> grant(group, APPLICATION, "tasklist", ACCESS));
     grant(OPERATIONS_MANAGERS, APPLICATION, "cockpit", ACCESS);
 
-    grant(SERVICE_COORDINATORS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ, CREATE_INSTANCE);
+    // each capability names the groups that see (and start) its processes
+    for (ProcessAccess access : processAccess) {
+      for (ProcessAccess.Grant grant : access.grants()) {
+        grant(grant.groupId(), PROCESS_DEFINITION, grant.processKey(), grant.permissions());
+      }
+    }
+    // coordinators start deliveries, QA leads CAPAs, in Tasklist
     grant(SERVICE_COORDINATORS, PROCESS_INSTANCE, Authorization.ANY, CREATE);
-    grant(OPERATIONAL_STAFF, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, QUALITY_CONTROL, READ);
-    // QA leads open CAPAs in Tasklist; managers see them (and answer their escalations) through the grant on ANY
-    grant(QUALITY_ASSURANCE, PROCESS_DEFINITION, CAPA, READ, CREATE_INSTANCE);
     grant(QUALITY_ASSURANCE, PROCESS_INSTANCE, Authorization.ANY, CREATE);
-    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, SERVICE_DELIVERY, READ);
-    grant(RESOURCE_ANALYSTS, PROCESS_DEFINITION, RESOURCE_ALLOCATION, READ);
     // managers watch every instance in Cockpit
     grant(OPERATIONS_MANAGERS, PROCESS_DEFINITION, Authorization.ANY, READ, READ_INSTANCE, READ_HISTORY);
     grant(OPERATIONS_MANAGERS, PROCESS_INSTANCE, Authorization.ANY, READ);

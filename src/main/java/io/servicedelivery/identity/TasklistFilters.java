@@ -3,7 +3,6 @@ package io.servicedelivery.identity;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.sla.SlaState;
 import java.util.Collection;
 import java.util.List;
@@ -64,8 +63,8 @@ public class TasklistFilters {
                 taskService
                     .createTaskQuery()
                     .or()
-                    .processVariableValueEquals(Variables.SLA_STATE, SlaState.AT_RISK.name())
-                    .processVariableValueEquals(Variables.SLA_STATE, SlaState.BREACHED.name())
+                    .processVariableValueEquals(SlaState.VARIABLE, SlaState.AT_RISK.name())
+                    .processVariableValueEquals(SlaState.VARIABLE, SlaState.BREACHED.name())
                     .dueBeforeExpression("${dateTime().plusHours(4)}")
                     .endOr()
                     .orderByDueDate()

@@ -1,10 +1,7 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.BusinessCalendars;
-import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.CustomerFeedbacks;
@@ -16,10 +13,13 @@ import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.Viewer;
 import io.servicedelivery.sla.BusinessCalendar;
+import io.servicedelivery.sla.BusinessCalendars;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaPauseLog;
 import io.servicedelivery.sla.SlaPauseTotal;
 import io.servicedelivery.sla.SlaState;
+import io.servicedelivery.sla.SlaTarget;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

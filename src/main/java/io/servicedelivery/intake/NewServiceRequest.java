@@ -1,7 +1,7 @@
 package io.servicedelivery.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,6 +1,6 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

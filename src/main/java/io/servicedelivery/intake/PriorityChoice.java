@@ -1,6 +1,6 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 
 /** A request names its priority, or an impact and an urgency for the priority matrix: one or the other. */
 final class PriorityChoice {

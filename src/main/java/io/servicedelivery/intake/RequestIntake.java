@@ -1,17 +1,12 @@
 package io.servicedelivery.intake;
 
-import static io.servicedelivery.delivery.ProcessConstants.Messages.CUSTOMER_INFORMATION_RECEIVED;
-import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_CANCELLED;
-import static io.servicedelivery.delivery.ProcessConstants.Messages.SERVICE_REQUEST_SUBMITTED;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.catalog.Priority;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.Viewer;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,11 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +37,7 @@ public class RequestIntake {
   private final ServiceRequests requests;
   private final ServiceDeliveryRecords records;
   private final CustomerViews views;
-  private final RuntimeService runtimeService;
+  private final RequestProcess process;
   private final TransactionTemplate transaction;
   private final ObjectMapper objectMapper;
   private final Clock clock;
@@ -55,7 +47,7 @@ public class RequestIntake {
       ServiceRequests requests,
       ServiceDeliveryRecords records,
       CustomerViews views,
-      RuntimeService runtimeService,
+      RequestProcess process,
       TransactionTemplate transaction,
       ObjectMapper objectMapper,
       Clock clock) {
@@ -63,7 +55,7 @@ public class RequestIntake {
     this.requests = requests;
     this.records = records;
     this.views = views;
-    this.runtimeService = runtimeService;
+    this.process = process;
     this.transaction = transaction;
     this.objectMapper = objectMapper;
     this.clock = clock;
@@ -110,11 +102,7 @@ public class RequestIntake {
       throw notOpen(requestId, record.outcome());
     }
     try {
-      runtimeService
-          .createMessageCorrelation(SERVICE_REQUEST_CANCELLED)
-          .processInstanceId(record.processInstanceId())
-          .setVariable(Variables.CANCELLATION_REASON, reason)
-          .correlateWithResult();
+      process.cancel(record.processInstanceId(), reason);
     } catch (MismatchingMessageCorrelationException finishedMeanwhile) {
       throw notOpen(requestId, records.get(requestId).outcome());
     }
@@ -131,11 +119,7 @@ public class RequestIntake {
     ServiceDeliveryRecord record =
         records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
     try {
-      runtimeService
-          .createMessageCorrelation(CUSTOMER_INFORMATION_RECEIVED)
-          .processInstanceId(record.processInstanceId())
-          .setVariable(Variables.CUSTOMER_RESPONSE, answer)
-          .correlateWithResult();
+      process.answer(record.processInstanceId(), answer);
     } catch (MismatchingMessageCorrelationException notWaiting) {
       throw new RequestConflictException(
           requestId, "Request " + requestId + " is not waiting for information from the customer.");
@@ -156,9 +140,7 @@ public class RequestIntake {
     if (record.outcome() != RequestOutcome.OPEN) {
       throw notOpen(requestId, record.outcome());
     }
-    runtimeService.setVariables(
-        record.processInstanceId(),
-        Map.of(Variables.PRIORITY_CHANGE_REASON, reason, Variables.NEW_PRIORITY, priority.name()));
+    process.changePriority(record.processInstanceId(), priority, reason);
     return views.get(requestId);
   }
 
@@ -167,11 +149,7 @@ public class RequestIntake {
     String requestId = records.nextRequestId();
     requests.insert(
         requestId, request.channel(), request.externalReference(), client, idempotencyKey, hash, clock.instant());
-    runtimeService
-        .createMessageCorrelation(SERVICE_REQUEST_SUBMITTED)
-        .processInstanceBusinessKey(requestId)
-        .setVariables(variablesOf(request))
-        .correlateStartMessage();
+    process.start(requestId, request);
     return requestId;
   }
 
@@ -189,25 +167,6 @@ public class RequestIntake {
     return new Submission(views.get(earlier.requestId()), false);
   }
 
-  private static VariableMap variablesOf(NewServiceRequest request) {
-    VariableMap variables =
-        org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(Variables.SERVICE_CODE, request.serviceCode())
-            .putValue(Variables.REQUEST_TYPE, request.requestType())
-            .putValue(Variables.TITLE, request.title())
-            .putValue(Variables.DESCRIPTION, request.description())
-            .putValue(Variables.REQUESTER_NAME, request.requester().name())
-            .putValue(Variables.REQUESTER_EMAIL, request.requester().email())
-            .putValue(Variables.CUSTOMER_ID, request.requester().customerId())
-            .putValue(Variables.CHANNEL, request.channel().name());
-    if (request.priority() != null) {
-      variables.putValue(Variables.PRIORITY, request.priority().name());
-    } else {
-      variables.putValue(Variables.IMPACT, request.impact().name());
-      variables.putValue(Variables.URGENCY, request.urgency().name());
-    }
-    return variables;
-  }
 
   private String hash(NewServiceRequest request) {
     try {

@@ -1,12 +1,12 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.BusinessCalendars;
-import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.sla.BusinessCalendars;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaClock;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.web.InvalidField;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.web.InvalidField;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.servicedelivery.intake;
 
-import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.RequestType;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.catalog.SlaTarget;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaDueDates;
+import io.servicedelivery.sla.SlaTarget;
 
 /**
  * A request that the catalog accepts, bound to the SLA of its service and priority as the catalog version effective

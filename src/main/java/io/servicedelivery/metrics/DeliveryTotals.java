@@ -1,7 +1,7 @@
 package io.servicedelivery.metrics;
 
-import io.servicedelivery.delivery.ProcessConstants.ProcessKeys;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.records.DeliveryOutcomes;
 import io.servicedelivery.sla.SlaState;
 import java.math.BigDecimal;
@@ -56,7 +56,7 @@ class DeliveryTotals {
     Set<String> ids = new HashSet<>();
     for (SlaState state : List.of(SlaState.AT_RISK, SlaState.BREACHED)) {
       runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(ProcessKeys.SERVICE_DELIVERY)
+          .processDefinitionKey(ServiceDeliveryProcess.KEY)
           .variableValueEquals(Variables.SLA_STATE, state.name())
           .list()
           .stream()

@@ -1,11 +1,11 @@
 package io.servicedelivery.metrics;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
 
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.io.IOException;
@@ -89,7 +89,7 @@ public class ProcessMapStatistics {
     ProcessDefinition latest =
         repositoryService
             .createProcessDefinitionQuery()
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .latestVersion()
             .singleResult();
     try (InputStream xml = repositoryService.getProcessModel(latest.getId())) {
@@ -225,7 +225,7 @@ public class ProcessMapStatistics {
   }
 
   private List<String> definitionIds() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).list().stream()
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(ServiceDeliveryProcess.KEY).list().stream()
         .map(ProcessDefinition::getId)
         .toList();
   }
@@ -271,7 +271,7 @@ public class ProcessMapStatistics {
                   and (earlier.START_TIME_ < a.START_TIME_
                        or (earlier.START_TIME_ = a.START_TIME_ and earlier.ID_ < a.ID_)))
             group by a.ACT_ID_""")
-        .param("key", SERVICE_DELIVERY)
+        .param("key", ServiceDeliveryProcess.KEY)
         .param("from", Timestamp.from(from))
         .param("to", Timestamp.from(to))
         .query((rs, row) -> Map.entry(rs.getString("activity_id"), rs.getLong("passes")))

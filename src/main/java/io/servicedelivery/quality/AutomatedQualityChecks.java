@@ -4,7 +4,7 @@ import static io.servicedelivery.quality.CheckOutcome.FAIL;
 import static io.servicedelivery.quality.CheckOutcome.PASS;
 import static io.servicedelivery.quality.CheckOutcome.WARN;
 
-import io.servicedelivery.delivery.ProcessConstants.Values;
+import io.servicedelivery.quality.QualityControlProcess.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

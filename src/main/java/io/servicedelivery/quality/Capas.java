@@ -2,8 +2,8 @@ package io.servicedelivery.quality;
 
 import static io.servicedelivery.quality.CapaRecords.blankToNull;
 
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.quality.CapaProcess.Messages;
+import io.servicedelivery.quality.CapaProcess.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.servicedelivery.quality;
 
-import io.servicedelivery.delivery.ProcessConstants.Values;
+import io.servicedelivery.quality.QualityControlProcess.Values;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.servicedelivery.resourcing;
 
-import io.servicedelivery.catalog.KnownCalendar;
+import io.servicedelivery.sla.KnownCalendar;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

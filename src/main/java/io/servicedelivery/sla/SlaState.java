@@ -13,5 +13,11 @@ public enum SlaState {
   /** closed in time */
   MET,
   /** closed late */
-  MISSED
+  MISSED;
+
+  /**
+   * The process variable that holds a request's state (its name), for Cockpit, the forms and Tasklist's "SLA at risk"
+   * filter; the process service-delivery names it {@code ServiceDeliveryProcess.Variables.SLA_STATE}.
+   */
+  public static final String VARIABLE = "slaState";
 }

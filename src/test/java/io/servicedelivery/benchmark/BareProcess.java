@@ -1,7 +1,7 @@
 package io.servicedelivery.benchmark;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.identity.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -68,7 +68,7 @@ final class BareProcess {
         authorizationService
             .createAuthorizationQuery()
             .resourceType(Resources.PROCESS_DEFINITION)
-            .resourceId(SERVICE_DELIVERY)
+            .resourceId(ServiceDeliveryProcess.KEY)
             .list()) {
       if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT) {
         Authorization copy = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

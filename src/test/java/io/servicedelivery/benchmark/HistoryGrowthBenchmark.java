@@ -1,12 +1,12 @@
 package io.servicedelivery.benchmark;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.benchmark.HistoryCloner.Template;
 import io.servicedelivery.benchmark.LifecycleDriver.Flavor;
 import io.servicedelivery.benchmark.LifecycleDriver.Run;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -186,7 +186,7 @@ class HistoryGrowthBenchmark {
             select ID_, BUSINESS_KEY_ from ACT_HI_PROCINST
             where PROC_DEF_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null and END_TIME_ is not null
             order by START_TIME_""")
-        .param(SERVICE_DELIVERY)
+        .param(ServiceDeliveryProcess.KEY)
         .query((rs, row) -> new Template(rs.getString(1), rs.getString(2)))
         .list();
   }

@@ -1,8 +1,8 @@
 package io.servicedelivery.benchmark;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,7 +231,7 @@ class IntakeBenchmark {
     long stored = jdbc.sql("select count(*) from service_request").query(Long.class).single();
     long instances =
         jdbc.sql("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = ? and SUPER_PROCESS_INSTANCE_ID_ is null")
-            .param(SERVICE_DELIVERY)
+            .param(ServiceDeliveryProcess.KEY)
             .query(Long.class)
             .single();
     long withoutOne =
@@ -239,7 +239,7 @@ class IntakeBenchmark {
                 select count(*) from service_request r
                 where (select count(*) from ACT_HI_PROCINST p
                        where p.BUSINESS_KEY_ = r.request_id and p.PROC_DEF_KEY_ = ?) <> 1""")
-            .param(SERVICE_DELIVERY)
+            .param(ServiceDeliveryProcess.KEY)
             .query(Long.class)
             .single();
     long retriesElsewhere =

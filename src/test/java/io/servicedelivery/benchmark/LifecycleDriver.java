@@ -1,10 +1,10 @@
 package io.servicedelivery.benchmark;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +183,7 @@ final class LifecycleDriver {
     if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0) {
       return false;
     }
-    String mainKey = flavor == Flavor.APPLICATION ? SERVICE_DELIVERY : BareProcess.KEY;
+    String mainKey = flavor == Flavor.APPLICATION ? ServiceDeliveryProcess.KEY : BareProcess.KEY;
     if (historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(businessKey).processDefinitionKey(mainKey).finished().count() != 1) {
       return false;

@@ -1,16 +1,18 @@
 package io.servicedelivery.benchmark;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.DELIVER_SERVICE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_1_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_3_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.DELIVER_SERVICE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_1_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_3_REACHED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.benchmark.TimerLoad.Scenario;
 import io.servicedelivery.benchmark.TimerLoad.Scheduled;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,11 +104,11 @@ class SlaTimerBenchmark {
       String requestId = "BENCH-" + UUID.randomUUID();
       ProcessInstance instance =
           runtimeService
-              .createProcessInstanceByKey(SERVICE_DELIVERY)
+              .createProcessInstanceByKey(ServiceDeliveryProcess.KEY)
               .businessKey(requestId)
               .startBeforeActivity(DELIVER_SERVICE)
               .setVariable(Variables.REQUEST_ID, requestId)
-              .setVariable(Variables.ALLOCATED_RESOURCE, "staff1")
+              .setVariable(ResourceAllocationProcess.Variables.ALLOCATED_RESOURCE, "staff1")
               .setVariable(Variables.TITLE, "Benchmark request " + i)
               .setVariable(Variables.RECEIVED_AT, new Date())
               .setVariable(Variables.RESOLUTION_DUE_AT, farAway)
@@ -114,7 +116,7 @@ class SlaTimerBenchmark {
               .setVariable(Variables.SLA_WARNING_2_AT, farAway)
               .setVariable(Variables.SLA_WARNING_3_AT, farAway)
               .setVariable(
-                  Variables.CHECKLIST_ITEMS,
+                  QualityControlProcess.Variables.CHECKLIST_ITEMS,
                   org.camunda.bpm.engine.variable.Variables.objectValue(new ArrayList<>(List.of("Done")))
                       .serializationDataFormat(SerializationDataFormats.JSON)
                       .create())

@@ -1,12 +1,12 @@
 package io.servicedelivery.catalog;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.testsupport.CatalogProposals;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.time.Duration;
@@ -51,7 +51,7 @@ class CatalogChangeApiTest {
 
   @AfterEach
   void removeCatalogChanges() {
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(CATALOG_CHANGE).list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(CatalogChangeProcess.KEY).list()
         .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
     CatalogProposals.removeCatalogChanges(jdbc);
   }

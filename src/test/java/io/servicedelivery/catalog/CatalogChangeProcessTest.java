@@ -1,30 +1,30 @@
 package io.servicedelivery.catalog;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CATALOG_CHANGE_PROPOSED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CATALOG_CHANGE_REJECTED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CATALOG_VERSION_PUBLISHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PUBLISH_CATALOG_VERSION;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RECORD_CATALOG_REJECTION;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REQUEST_CLOSED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.CATALOG_CHANGE_PROPOSED;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.CATALOG_CHANGE_REJECTED;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.CATALOG_VERSION_PUBLISHED;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.PUBLISH_CATALOG_VERSION;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.RECORD_CATALOG_REJECTION;
+import static io.servicedelivery.catalog.CatalogChangeProcess.Elements.REVIEW_CATALOG_CHANGE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REQUEST_CLOSED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.identity.Groups.OPERATIONS_MANAGERS;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.CatalogProposals;
 import io.servicedelivery.testsupport.ProcessTest;
@@ -74,7 +74,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties catalogChangeCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(ServiceDeliveryProcess.KEY, ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -134,13 +134,13 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     assertThat(instance).hasPassed(CATALOG_CHANGE_PROPOSED).isWaitingAt(REVIEW_CATALOG_CHANGE);
     assertThat(instance)
         .variables()
-        .containsEntry(Variables.CATALOG_CHANGE_REQUEST_ID, change.id())
-        .containsEntry(Variables.CATALOG_CHANGE_SERVICE_CODE, "DATA_RECOVERY")
-        .containsEntry(Variables.CATALOG_CHANGE_PROPOSED_BY, PROPOSER)
-        .containsEntry(Variables.CATALOG_CHANGE_EFFECTIVE_FROM, Date.from(effectiveFrom))
-        .containsEntry(Variables.CATALOG_CHANGE_REASON, "Faster restores with the new backup system")
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_REQUEST_ID, change.id())
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_SERVICE_CODE, "DATA_RECOVERY")
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_PROPOSED_BY, PROPOSER)
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_EFFECTIVE_FROM, Date.from(effectiveFrom))
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_REASON, "Faster restores with the new backup system")
         .containsEntry(
-            Variables.CATALOG_CHANGE_SUMMARY,
+            CatalogChangeProcess.Variables.CATALOG_CHANGE_SUMMARY,
             "Cost rate: 90.00 → 95.00 EUR/h\nChecklist: + Backup verified\nSLA HIGH resolution: 720 → 600 minutes");
     Task review = reviewTask(change);
     assertThat(review).hasCandidateGroup(OPERATIONS_MANAGERS);
@@ -358,7 +358,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     CatalogChangeRequest change = changes.propose(proposal.build(), PROPOSER);
 
     assertThat(change.changes()).hasSize(41);
-    String summary = (String) runtimeService.getVariable(change.processInstanceId(), Variables.CATALOG_CHANGE_SUMMARY);
+    String summary = (String) runtimeService.getVariable(change.processInstanceId(), CatalogChangeProcess.Variables.CATALOG_CHANGE_SUMMARY);
     assertThat(summary).hasSizeLessThanOrEqualTo(4000).startsWith(CatalogDiff.NEW_SERVICE);
     assertThat(summary.lines().reduce((first, second) -> second).orElseThrow())
         .matches("… and \\d+ more: see GET /api/catalog/change-requests/" + change.id());
@@ -391,8 +391,8 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         beforeId,
         PLAN_DELIVERY,
         Map.of(
-            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
             Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile"));
     assertThat(before).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     List<String> oldChecklist = catalog.get("NETWORK_ACCESS").checklist();
@@ -418,7 +418,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.CATALOG_VERSION, 1)
         .containsEntry(Variables.RESPONSE_DUE_AT, Date.from(T0.plus(Duration.ofMinutes(60))))
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(Duration.ofMinutes(480))))
-        .containsEntry(Variables.CHECKLIST_ITEMS, oldChecklist);
+        .containsEntry(QualityControlProcess.Variables.CHECKLIST_ITEMS, oldChecklist);
     assertThat(timer(before.getId(), SLA_WARNING_2_REACHED).getDuedate()).isEqualTo(warningDue);
     assertThat(timer(before.getId(), SLA_BREACHED).getDuedate()).isEqualTo(breachDue);
     assertThat(task(beforeId, EXECUTE_SERVICE_ACTIVITIES).getDueDate()).isEqualTo(breachDue);
@@ -433,7 +433,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(later.plus(Duration.ofMinutes(240))));
     assertThat(task(after.getBusinessKey(), PLAN_DELIVERY).getDueDate())
         .isEqualTo(Date.from(later.plus(Duration.ofMinutes(30))));
-    assertThat(runtimeService.getVariable(after.getId(), Variables.CHECKLIST_ITEMS))
+    assertThat(runtimeService.getVariable(after.getId(), QualityControlProcess.Variables.CHECKLIST_ITEMS))
         .asInstanceOf(InstanceOfAssertFactories.list(String.class))
         .endsWith("VPN certificate expiry recorded");
 
@@ -441,11 +441,11 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         beforeId,
         EXECUTE_SERVICE_ACTIVITIES,
         Map.of(
-            Variables.CHECKLIST_CONFIRMED, listOf(oldChecklist),
-            Variables.PROGRESS_STATUS, "DONE",
-            Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
-            Variables.EFFORT_HOURS, 1.0));
-    complete(beforeId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(oldChecklist),
+            QualityControlProcess.Variables.PROGRESS_STATUS, "DONE",
+            QualityControlProcess.Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
+            QualityControlProcess.Variables.EFFORT_HOURS, 1.0));
+    complete(beforeId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
     executeAsyncJobs();
     assertThat(before).hasPassed(REQUEST_CLOSED).isEnded();
     assertThat(records.get(beforeId).catalogVersion()).isEqualTo(1);
@@ -489,7 +489,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
 
   @Test
   void noChangeRequestIsStoredWhenItsReviewCannotStart() {
-    repositoryService.suspendProcessDefinitionByKey(CATALOG_CHANGE);
+    repositoryService.suspendProcessDefinitionByKey(CatalogChangeProcess.KEY);
     try {
       assertThatThrownBy(
               () ->
@@ -497,7 +497,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
                       CatalogProposals.from(catalog.get("DATA_RECOVERY")).effectiveFrom(T0).build(), PROPOSER))
           .isInstanceOf(ProcessEngineException.class);
     } finally {
-      repositoryService.activateProcessDefinitionByKey(CATALOG_CHANGE);
+      repositoryService.activateProcessDefinitionByKey(CatalogChangeProcess.KEY);
     }
 
     assertThat(jdbc.sql("select count(*) from catalog_change_request").query(Long.class).single()).isZero();
@@ -542,9 +542,9 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
 
   private static Map<String, Object> decision(String decision, String comment) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Variables.CATALOG_CHANGE_DECISION, decision);
+    variables.put(CatalogChangeProcess.Variables.CATALOG_CHANGE_DECISION, decision);
     if (comment != null) {
-      variables.put(Variables.CATALOG_CHANGE_COMMENT, comment);
+      variables.put(CatalogChangeProcess.Variables.CATALOG_CHANGE_COMMENT, comment);
     }
     return variables;
   }
@@ -561,7 +561,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     String definitionId =
         repositoryService
             .createProcessDefinitionQuery()
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .latestVersion()
             .singleResult()
             .getId();

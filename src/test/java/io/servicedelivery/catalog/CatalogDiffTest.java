@@ -2,6 +2,8 @@ package io.servicedelivery.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.servicedelivery.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.ServiceDeliveryApplication;
-import io.servicedelivery.delivery.ProcessConstants.ProcessKeys;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.identity.Groups;
 import io.servicedelivery.testsupport.TestDatabases;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class TwoNodesStartingAtOnceTest {
             .isEqualTo(jdbc.sql("select count(distinct version) from flyway_schema_history").query(Long.class).single());
         assertThat(
                 jdbc.sql("select count(*) from act_re_procdef where key_ = ?")
-                    .param(ProcessKeys.SERVICE_DELIVERY)
+                    .param(ServiceDeliveryProcess.KEY)
                     .query(Long.class)
                     .single())
             .as("round %d: the unchanged process is deployed once", round)

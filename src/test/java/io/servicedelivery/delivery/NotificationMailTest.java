@@ -1,12 +1,11 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ACKNOWLEDGE_REQUEST;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SEND_MAIL;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_WARNING_2_REACHED;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.ACKNOWLEDGE_REQUEST;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
+import static io.servicedelivery.notification.NotificationProcess.Elements.SEND_MAIL;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
+import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.testsupport.AbstractProcessTest;
@@ -139,7 +140,7 @@ class NotificationMailTest extends AbstractProcessTest {
   void completionTellsTheRequesterHowToConfirmOrObject() {
     String requestId = startPlannedRequest();
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport());
-    complete(requestId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
 
     executeAsyncJobs();
 
@@ -211,7 +212,7 @@ class NotificationMailTest extends AbstractProcessTest {
     ProcessInstance instance = submit(vpnRequest());
     String requestId = instance.getBusinessKey();
     ProcessInstance sending =
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(NOTIFICATION)
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
             .variableValueEquals(Variables.REQUEST_ID, requestId).singleResult();
     String jobId = managementService.createJobQuery().processInstanceId(sending.getId())
         .activityId(SEND_MAIL).singleResult().getId();
@@ -291,7 +292,7 @@ class NotificationMailTest extends AbstractProcessTest {
 
   private Map<String, Object> doneReport() {
     return Map.of(
-        Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()),
+        QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()),
         Variables.PROGRESS_STATUS, "DONE",
         Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
         Variables.EFFORT_HOURS, 1.5);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.delivery.ProcessConstants.Elements;
-import io.servicedelivery.delivery.ProcessConstants.Errors;
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.sla.SlaState;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.io.IOException;
@@ -31,8 +33,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -54,6 +54,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -251,8 +253,9 @@ class ProcessModelTest {
             .forEach(error -> errorCodes.add(error.getErrorCode()));
       }
     }
-    assertThat(caught).containsExactlyInAnyOrderElementsOf(constants(Messages.class));
-    assertThat(errorCodes).containsExactlyInAnyOrderElementsOf(constants(Errors.class));
+    assertThat(caught).containsExactlyInAnyOrderElementsOf(constants(
+            ServiceDeliveryProcess.Messages.class, CapaProcess.Messages.class, NotificationProcess.Messages.class));
+    assertThat(errorCodes).containsExactlyInAnyOrderElementsOf(constants(ServiceDeliveryProcess.Errors.class));
   }
 
   @Test
@@ -261,7 +264,13 @@ class ProcessModelTest {
     for (BpmnModelInstance model : models()) {
       ids.addAll(ids(model, FlowNode.class));
     }
-    assertThat(ids).containsAll(constants(Elements.class));
+    assertThat(ids).containsAll(constants(
+            ServiceDeliveryProcess.Elements.class,
+            ResourceAllocationProcess.Elements.class,
+            QualityControlProcess.Elements.class,
+            CapaProcess.Elements.class,
+            CatalogChangeProcess.Elements.class,
+            NotificationProcess.Elements.class));
   }
 
   @Test
@@ -364,8 +373,10 @@ class ProcessModelTest {
     return ids;
   }
 
-  private static Set<String> constants(Class<?> holder) {
-    return Arrays.stream(holder.getDeclaredFields())
+  /** the values of the string constants of the given classes: one set over the constants of all processes */
+  private static Set<String> constants(Class<?>... holders) {
+    return Arrays.stream(holders)
+        .flatMap(holder -> Arrays.stream(holder.getDeclaredFields()))
         .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
         .map(ProcessModelTest::value)
         .collect(Collectors.toSet());

@@ -1,13 +1,11 @@
 package io.servicedelivery.delivery;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.*;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.*;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.RUN_AUTOMATED_CHECKS;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ALLOCATE_RESOURCE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLAN_RESOURCES;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static java.util.Map.entry;
@@ -16,13 +14,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.catalog.SlaTarget;
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.delivery.process.SlaSchedule;
+import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.OutboxNotification;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.Capas;
+import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.records.BillingStatus;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerTimelines;
@@ -30,13 +32,15 @@ import io.servicedelivery.records.DeliveryRecordView;
 import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.DeliveryStep;
 import io.servicedelivery.records.RequestOutcome;
-import io.servicedelivery.quality.Capas;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.TimelineEntry;
 import io.servicedelivery.resourcing.NewAbsence;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.resourcing.StaffDirectory;
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.SlaPauseLog;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
@@ -64,7 +68,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Every path of {@code bpmn/service-delivery.bpmn}: flowchart nodes A-K, the exceptions and the SLA timers. */
+/**
+ * Every path of {@code bpmn/service-delivery.bpmn}: the flowchart from "Receive request" to "Request closed", the
+ * exceptions and the SLA timers.
+ */
 @ProcessTest
 class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
@@ -76,7 +83,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties serviceDeliveryCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -250,16 +257,16 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             DeliveryStep::assignee,
             DeliveryStep::completedBy)
         .containsExactly(
-            tuple(SERVICE_DELIVERY, PLAN_DELIVERY, T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(30), null,
+            tuple(ServiceDeliveryProcess.KEY, PLAN_DELIVERY, T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(30), null,
                 null),
-            tuple(SERVICE_DELIVERY, EXECUTE_SERVICE_ACTIVITIES, T0.plus(Duration.ofMinutes(30)),
+            tuple(ServiceDeliveryProcess.KEY, EXECUTE_SERVICE_ACTIVITIES, T0.plus(Duration.ofMinutes(30)),
                 T0.plus(Duration.ofHours(3)), Duration.ofMinutes(150), "staff2", null),
-            tuple(QUALITY_CONTROL, REVIEW_QUALITY, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)),
+            tuple(QualityControlProcess.KEY, REVIEW_QUALITY, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)),
                 Duration.ofHours(1), null, "qa"));
     assertThat(record.steps())
         .filteredOn(step -> step.activityId().equals(ALLOCATE_RESOURCE))
         .extracting(DeliveryStep::process)
-        .containsExactly(RESOURCE_ALLOCATION);
+        .containsExactly(ResourceAllocationProcess.KEY);
   }
 
   @Test
@@ -454,7 +461,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         Map.of(
-            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
             Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
             Variables.PROGRESS_REPORT, "Prepared the VPN profile",
             Variables.CUSTOMER_QUESTION, "Which device will your colleague use: the company laptop or a tablet?",
@@ -666,7 +673,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         EXECUTE_SERVICE_ACTIVITIES,
         report("DONE", checklist.subList(1, checklist.size()), "VPN profile deployed, tested with the user", 1));
 
-    assertThat((String) calledInstanceVariable(requestId, Variables.AUTOMATED_CHECK_FINDINGS))
+    assertThat((String) calledInstanceVariable(requestId, QualityControlProcess.Variables.AUTOMATED_CHECK_FINDINGS))
         .startsWith("FAIL Checklist: Mandatory items not confirmed: " + checklist.get(0) + "\n");
     reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
 
@@ -674,7 +681,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance)
         .variables()
         .containsEntry(Variables.REWORK_COUNT, 1)
-        .containsEntry(Variables.QUALITY_FINDINGS, "The data owner's approval is not documented");
+        .containsEntry(QualityControlProcess.Variables.QUALITY_FINDINGS, "The data owner's approval is not documented");
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
     assertThat(resourcePool.openReservationOf(requestId)).contains("staff2");
 
@@ -696,19 +703,19 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 1);
     reviewQuality(requestId, "FAILED", "The data owner's approval is not documented");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).count()).isZero();
 
     reportDone(requestId, 1.5);
-    assertThat(calledInstanceVariable(requestId, Variables.PREVIOUS_FINDINGS))
+    assertThat(calledInstanceVariable(requestId, QualityControlProcess.Variables.PREVIOUS_FINDINGS))
         .isEqualTo("Round 1, MINOR: The data owner's approval is not documented");
     reviewQuality(requestId, "FAILED", "The approval is still missing");
 
-    ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).singleResult();
+    ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).singleResult();
     assertThat(capa).isWaitingAt(ANALYSE_ROOT_CAUSE);
     assertThat(capas.ofRequest(requestId)).containsExactly(capa.getBusinessKey());
-    assertThat(capa).variables().containsEntry(Variables.CAPA_REQUESTS, requestId + ", round 2: REPEATED_FAILURE");
+    assertThat(capa).variables().containsEntry(CapaProcess.Variables.CAPA_REQUESTS, requestId + ", round 2: REPEATED_FAILURE");
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
-    assertThat(instance).variables().containsEntry(Variables.QUALITY_FINDINGS, "The approval is still missing");
+    assertThat(instance).variables().containsEntry(QualityControlProcess.Variables.QUALITY_FINDINGS, "The approval is still missing");
 
     reportDone(requestId, 2);
     reviewQuality(requestId, "PASSED", null);
@@ -732,7 +739,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(instance).isWaitingAt(ALLOCATE_RESOURCES);
     Task replan = task(requestId, REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
-    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+    assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .asString()
         .contains("staff2 (not available)");
 
@@ -740,9 +747,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     taskService.complete(
         replan.getId(),
         Map.of(
-            Variables.REPLAN_NOTE, "staff2 is back from training",
-            Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
-            Variables.PREFERRED_RESOURCE, "staff2"));
+            ResourceAllocationProcess.Variables.REPLAN_NOTE, "staff2 is back from training",
+            ResourceAllocationProcess.Variables.REPLAN_DECISION, ResourceAllocationProcess.Values.REPLAN_ASSIGN,
+            ResourceAllocationProcess.Variables.PREFERRED_RESOURCE, "staff2"));
 
     assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
@@ -789,7 +796,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(resourcePool.openReservationOf(requestId)).isEmpty();
     Task replan = task(requestId, REPLAN_RESOURCES);
     assertThat(replan).hasCandidateGroup("resource-analysts");
-    assertThat(calledInstanceVariable(requestId, Variables.ALLOCATION_NOTE))
+    assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .isEqualTo("Nobody with the skill 'network' is available with free capacity: "
             + "staff2 (absent during the planned window).");
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("until somebody is found").isAssignedTo("staff2");
@@ -799,9 +806,9 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
       taskService.complete(
           replan.getId(),
           Map.of(
-              Variables.REPLAN_NOTE, "staff1 covers network while staff2 is ill",
-              Variables.REPLAN_DECISION, ProcessConstants.Values.REPLAN_ASSIGN,
-              Variables.PREFERRED_RESOURCE, "staff1"));
+              ResourceAllocationProcess.Variables.REPLAN_NOTE, "staff1 covers network while staff2 is ill",
+              ResourceAllocationProcess.Variables.REPLAN_DECISION, ResourceAllocationProcess.Values.REPLAN_ASSIGN,
+              ResourceAllocationProcess.Variables.PREFERRED_RESOURCE, "staff1"));
 
       assertThat(instance).hasPassed(HAND_OVER_EXECUTION, EXECUTION_HANDED_OVER);
       assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff1");
@@ -1003,7 +1010,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     String definitionId =
         repositoryService
             .createProcessDefinitionQuery()
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .latestVersion()
             .singleResult()
             .getId();
@@ -1050,7 +1057,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         Map.of(
-            Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
             Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
             Variables.PROGRESS_REPORT, "Prepared the VPN profile",
             Variables.CUSTOMER_QUESTION, question,
@@ -1079,7 +1086,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   private static Map<String, Object> report(String status, List<String> confirmed, String report, double effort) {
     return Map.of(
-        Variables.CHECKLIST_CONFIRMED, listOf(confirmed),
+        QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(confirmed),
         Variables.PROGRESS_STATUS, status,
         Variables.PROGRESS_REPORT, report,
         Variables.EFFORT_HOURS, effort);
@@ -1087,10 +1094,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
   private void reviewQuality(String requestId, String verdict, String findings) {
     Map<String, Object> review = new HashMap<>();
-    review.put(Variables.QUALITY_VERDICT, verdict);
+    review.put(QualityControlProcess.Variables.QUALITY_VERDICT, verdict);
     if (findings != null) {
-      review.put(Variables.QUALITY_FINDINGS, findings);
-      review.put(Variables.FINDING_SEVERITY, "MINOR");
+      review.put(QualityControlProcess.Variables.QUALITY_FINDINGS, findings);
+      review.put(QualityControlProcess.Variables.FINDING_SEVERITY, "MINOR");
     }
     complete(requestId, REVIEW_QUALITY, review);
   }
@@ -1100,7 +1107,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
         runtimeService
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(requestId)
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .singleResult();
     ProcessInstance called =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();

@@ -1,8 +1,8 @@
 package io.servicedelivery.engine;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RESPONSE_TIME_PASSED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.RESPONSE_TIME_PASSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

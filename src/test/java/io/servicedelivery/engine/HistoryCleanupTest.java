@@ -1,10 +1,10 @@
 package io.servicedelivery.engine;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.RunningRequests;
@@ -86,7 +86,7 @@ class HistoryCleanupTest {
     HistoricProcessInstance request =
         historyService.createHistoricProcessInstanceQuery()
             .processInstanceBusinessKey(requestId)
-            .processDefinitionKey(SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .singleResult();
     assertThat(request.getEndTime()).as("the request has ended").isNotNull();
     // calendar days in the JVM's zone, as the engine adds them: across a change to or from summer time not 180 x 24 h

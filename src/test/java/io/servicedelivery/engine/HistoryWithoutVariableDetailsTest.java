@@ -2,8 +2,9 @@ package io.servicedelivery.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.notification.NotificationProcess.Messages;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -33,7 +34,7 @@ class HistoryWithoutVariableDetailsTest {
     instance =
         runtimeService.startProcessInstanceByMessage(
             Messages.NOTIFICATION_QUEUED,
-            Map.of(Variables.REQUEST_ID, "SR-990002", Variables.NOTIFICATION_MAIL_ID, 1L));
+            Map.of(Variables.REQUEST_ID, "SR-990002", NotificationProcess.Variables.NOTIFICATION_MAIL_ID, 1L));
     runtimeService.setVariable(instance.getId(), Variables.REQUEST_ID, "SR-990003");
     runtimeService.setVariable(instance.getId(), Variables.REQUEST_ID, "SR-990004");
 

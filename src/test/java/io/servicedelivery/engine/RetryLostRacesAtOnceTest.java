@@ -2,8 +2,9 @@ package io.servicedelivery.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.notification.NotificationProcess.Messages;
 import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.testsupport.WebIntegrationTest;
@@ -77,7 +78,7 @@ class RetryLostRacesAtOnceTest {
     mail =
         runtimeService.startProcessInstanceByMessage(
             Messages.NOTIFICATION_QUEUED,
-            Map.of(Variables.REQUEST_ID, "SR-990001", Variables.NOTIFICATION_MAIL_ID, mailId));
+            Map.of(Variables.REQUEST_ID, "SR-990001", NotificationProcess.Variables.NOTIFICATION_MAIL_ID, mailId));
     Job job = managementService.createJobQuery().processInstanceId(mail.getId()).singleResult();
     jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?")
         .params("another-node", Timestamp.from(Instant.now().plusSeconds(300)), job.getId())

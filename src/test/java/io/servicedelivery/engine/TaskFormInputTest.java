@@ -1,16 +1,17 @@
 package io.servicedelivery.engine;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.delivery.InvalidTaskInputException;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.HttpBrowser;
 import io.servicedelivery.testsupport.RunningRequests;
@@ -81,21 +82,21 @@ class TaskFormInputTest {
     for (Object start : List.of("not-a-date", "2026-11-23T10:00", "2026-02-30T10:00+01:00",
         "2026-11-23T24:00+01:00", "", 20261123)) {
       Map<String, Object> values = plan("2026-11-23T12:00+01:00");
-      values.put(Variables.PLANNED_START, start);
-      assertRefused(submitForm("coordinator", plan, values), Variables.PLANNED_START);
+      values.put(ResourceAllocationProcess.Variables.PLANNED_START, start);
+      assertRefused(submitForm("coordinator", plan, values), ResourceAllocationProcess.Variables.PLANNED_START);
     }
     Map<String, Object> withoutStart = plan("2026-11-23T12:00+01:00");
-    withoutStart.remove(Variables.PLANNED_START);
-    assertRefused(submitForm("coordinator", plan, withoutStart), Variables.PLANNED_START);
+    withoutStart.remove(ResourceAllocationProcess.Variables.PLANNED_START);
+    assertRefused(submitForm("coordinator", plan, withoutStart), ResourceAllocationProcess.Variables.PLANNED_START);
 
     JsonNode noOffset =
         assertRefused(
-            submitForm("coordinator", plan, with(plan("2026-11-23T12:00"), Variables.PLANNED_START, "2026-11-23T10:00")),
-            Variables.PLANNED_START, Variables.PLANNED_COMPLETION);
+            submitForm("coordinator", plan, with(plan("2026-11-23T12:00"), ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00")),
+            ResourceAllocationProcess.Variables.PLANNED_START, ResourceAllocationProcess.Variables.PLANNED_COMPLETION);
     assertThat(noOffset.path("detail").asText()).contains("offset");
 
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).as("still open").isEqualTo(plan);
-    assertThat(variable(requestId, Variables.PLANNED_START)).as("nothing saved").isNull();
+    assertThat(variable(requestId, ResourceAllocationProcess.Variables.PLANNED_START)).as("nothing saved").isNull();
   }
 
   @Test
@@ -104,7 +105,7 @@ class TaskFormInputTest {
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
 
     JsonNode problem =
-        assertRefused(submitForm("coordinator", plan, plan("2026-11-23T09:00+01:00")), Variables.PLANNED_COMPLETION);
+        assertRefused(submitForm("coordinator", plan, plan("2026-11-23T09:00+01:00")), ResourceAllocationProcess.Variables.PLANNED_COMPLETION);
 
     assertThat(problem.path("message").asText()).isEqualTo("plannedCompletion: must be after plannedStart");
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
@@ -114,16 +115,16 @@ class TaskFormInputTest {
   void aPlanEndingAfterTheResolutionDueTimeNeedsAReason() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
-    Instant due = ((Date) variable(requestId, Variables.RESOLUTION_DUE_AT)).toInstant();
+    Instant due = ((Date) variable(requestId, ServiceDeliveryProcess.Variables.RESOLUTION_DUE_AT)).toInstant();
     Map<String, Object> late = new HashMap<>();
-    late.put(Variables.PLANNED_START, formDateTime(due.minus(1, ChronoUnit.HOURS)));
-    late.put(Variables.PLANNED_COMPLETION, formDateTime(due.plus(1, ChronoUnit.DAYS)));
-    late.put(Variables.DELIVERY_INSTRUCTIONS, "Standard profile");
+    late.put(ResourceAllocationProcess.Variables.PLANNED_START, formDateTime(due.minus(1, ChronoUnit.HOURS)));
+    late.put(ResourceAllocationProcess.Variables.PLANNED_COMPLETION, formDateTime(due.plus(1, ChronoUnit.DAYS)));
+    late.put(ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS, "Standard profile");
 
-    assertRefused(submitForm("coordinator", plan, late), Variables.PLAN_DEVIATION_REASON);
+    assertRefused(submitForm("coordinator", plan, late), ServiceDeliveryProcess.Variables.PLAN_DEVIATION_REASON);
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
 
-    late.put(Variables.PLAN_DEVIATION_REASON, "The customer's site is closed until then");
+    late.put(ServiceDeliveryProcess.Variables.PLAN_DEVIATION_REASON, "The customer's site is closed until then");
     assertThat(submitForm("coordinator", plan, late).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(openTask(requestId, PLAN_DELIVERY)).isNull();
   }
@@ -148,8 +149,8 @@ class TaskFormInputTest {
         Variables.PROGRESS_STATUS);
     assertRefused(submitForm(assignee, execute.getId(), with(report(), Variables.PROGRESS_STATUS, "ALMOST")),
         Variables.PROGRESS_STATUS);
-    assertRefused(submitForm(assignee, execute.getId(), with(report(), Variables.MATERIALS_COST, -5)),
-        Variables.MATERIALS_COST);
+    assertRefused(submitForm(assignee, execute.getId(), with(report(), ServiceDeliveryProcess.Variables.MATERIALS_COST, -5)),
+        ServiceDeliveryProcess.Variables.MATERIALS_COST);
 
     assertThat(openTask(requestId, EXECUTE_SERVICE_ACTIVITIES).getId()).as("still open").isEqualTo(execute.getId());
     assertThat(variable(requestId, Variables.EFFORT_HOURS)).as("nothing saved").isNull();
@@ -184,7 +185,7 @@ class TaskFormInputTest {
     Task execute = openTask(requestId, EXECUTE_SERVICE_ACTIVITIES);
     String assignee = execute.getAssignee();
     String processInstanceId = execute.getProcessInstanceId();
-    Object email = variable(requestId, Variables.REQUESTER_EMAIL);
+    Object email = variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL);
     Map<String, Object> outside = Map.of("value", "someone@outside.example", "type", "String");
 
     List<ResponseEntity<String>> attempts =
@@ -211,8 +212,8 @@ class TaskFormInputTest {
       assertThat(attempt.getHeaders().getContentType()).hasToString("application/problem+json");
       assertThat(attempt.getBody()).contains("forms");
     }
-    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isEqualTo(email);
-    assertThat(taskService.getVariablesLocal(execute.getId())).doesNotContainKey(Variables.REQUESTER_EMAIL);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL)).isEqualTo(email);
+    assertThat(taskService.getVariablesLocal(execute.getId())).doesNotContainKey(ServiceDeliveryProcess.Variables.REQUESTER_EMAIL);
     assertThat(call(assignee, HttpMethod.GET, "/engine-rest/task/" + execute.getId() + "/variables/requesterEmail",
         null).getStatusCode()).as("reading stays open").isEqualTo(HttpStatus.OK);
 
@@ -228,22 +229,22 @@ class TaskFormInputTest {
     String requestId = planned();
     Task execute = openTask(requestId, EXECUTE_SERVICE_ACTIVITIES);
     String assignee = execute.getAssignee();
-    Object rate = variable(requestId, Variables.COST_RATE_PER_HOUR);
-    Object email = variable(requestId, Variables.REQUESTER_EMAIL);
+    Object rate = variable(requestId, ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR);
+    Object email = variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL);
 
     JsonNode cheaper =
         assertRefused(
             submit(assignee, execute.getId(), "complete",
-                values(with(report(), Variables.COST_RATE_PER_HOUR, 0.01))),
-            Variables.COST_RATE_PER_HOUR);
+                values(with(report(), ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR, 0.01))),
+            ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR);
     assertThat(cheaper.path("errors")).hasSize(1);
     assertRefused(
-        submitForm(assignee, execute.getId(), with(report(), Variables.REQUESTER_EMAIL, "someone@outside.example")),
-        Variables.REQUESTER_EMAIL);
+        submitForm(assignee, execute.getId(), with(report(), ServiceDeliveryProcess.Variables.REQUESTER_EMAIL, "someone@outside.example")),
+        ServiceDeliveryProcess.Variables.REQUESTER_EMAIL);
 
     assertThat(openTask(requestId, EXECUTE_SERVICE_ACTIVITIES).getId()).as("still open").isEqualTo(execute.getId());
-    assertThat(variable(requestId, Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
-    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isEqualTo(email);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL)).isEqualTo(email);
     assertThat(variable(requestId, Variables.EFFORT_HOURS)).isNull();
 
     Map<String, Object> asTasklistSubmitsIt = new LinkedHashMap<>(values(report()));
@@ -256,7 +257,7 @@ class TaskFormInputTest {
             Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
     assertThat(submit(assignee, execute.getId(), "submit-form", asTasklistSubmitsIt).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(variable(requestId, Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
   }
 
   @Test
@@ -264,22 +265,22 @@ class TaskFormInputTest {
     String requestId = planned();
     Task execute = openTask(requestId, EXECUTE_SERVICE_ACTIVITIES);
     String assignee = execute.getAssignee();
-    Object rate = variable(requestId, Variables.COST_RATE_PER_HOUR);
+    Object rate = variable(requestId, ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR);
     String task = "/engine-rest/task/" + execute.getId();
 
     for (String action : List.of("/bpmnError", "/bpmnEscalation")) {
       ResponseEntity<String> thrown =
           call(assignee, HttpMethod.POST, task + action,
               Map.of("errorCode", "Error_RequestCancelled", "escalationCode", "late",
-                  "variables", values(Map.of(Variables.COST_RATE_PER_HOUR, 0.01))));
+                  "variables", values(Map.of(ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR, 0.01))));
       assertThat(thrown.getStatusCode()).as("%s %s", action, thrown.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(thrown.getBody()).contains("through its form");
     }
     assertRefused(submit(assignee, execute.getId(), "resolve",
-        values(with(report(), Variables.COST_RATE_PER_HOUR, 0.01))), Variables.COST_RATE_PER_HOUR);
+        values(with(report(), ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR, 0.01))), ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR);
 
     assertThat(openTask(requestId, EXECUTE_SERVICE_ACTIVITIES).getId()).as("still open").isEqualTo(execute.getId());
-    assertThat(variable(requestId, Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR)).isEqualTo(rate);
   }
 
   @Test
@@ -290,7 +291,7 @@ class TaskFormInputTest {
             "messageName", "ServiceRequestSubmitted",
             "businessKey", businessKey,
             "processVariables", values(Map.of(Variables.SERVICE_CODE, "NETWORK_ACCESS",
-                Variables.COST_RATE_PER_HOUR, 0.01)));
+                ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR, 0.01)));
 
     for (String path : List.of("/engine-rest/message", "/engine-rest/engine/default/message")) {
       ResponseEntity<String> message = call("coordinator", HttpMethod.POST, path, crafted);
@@ -314,12 +315,12 @@ class TaskFormInputTest {
 
     JsonNode cheaper =
         assertRefused(call("coordinator", HttpMethod.POST, start,
-            Map.of("variables", values(with(orderForm(), Variables.COST_RATE_PER_HOUR, 0.01)))),
-            Variables.COST_RATE_PER_HOUR);
+            Map.of("variables", values(with(orderForm(), ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR, 0.01)))),
+            ServiceDeliveryProcess.Variables.COST_RATE_PER_HOUR);
     assertThat(cheaper.path("detail").asText()).contains("start form", "Service delivery");
     assertRefused(call("coordinator", HttpMethod.POST, "/engine-rest/process-definition/key/service-delivery/start",
-        Map.of("variables", values(with(orderForm(), Variables.ALLOCATED_RESOURCE, "staff1")))),
-        Variables.ALLOCATED_RESOURCE);
+        Map.of("variables", values(with(orderForm(), ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE, "staff1")))),
+        ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE);
     assertRefused(call("coordinator", HttpMethod.POST, start,
         Map.of("businessKey", "SR-MINE", "variables", values(orderForm()))), "businessKey");
     ResponseEntity<String> elsewhere =
@@ -378,13 +379,13 @@ class TaskFormInputTest {
   void tasklistsOwnApiRefusesExtraVariablesAndVariableWritesAlike() throws Exception {
     String requestId = deliveries.submit();
     String plan = openTask(requestId, PLAN_DELIVERY).getId();
-    Object email = variable(requestId, Variables.REQUESTER_EMAIL);
+    Object email = variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL);
     TasklistSession tasklist = TasklistSession.signIn(port, "coordinator");
 
     HttpResponse<String> extra =
         tasklist.send("POST", "/task/" + plan + "/submit-form",
             JSON.writeValueAsString(Map.of("variables",
-                values(with(plan("2026-11-23T12:00+01:00"), Variables.REQUESTER_EMAIL, "someone@outside.example")))));
+                values(with(plan("2026-11-23T12:00+01:00"), ServiceDeliveryProcess.Variables.REQUESTER_EMAIL, "someone@outside.example")))));
     assertThat(extra.statusCode()).as(extra.body()).isEqualTo(400);
     assertThat(JSON.readTree(extra.body()).path("message").asText()).startsWith("requesterEmail: ");
 
@@ -394,7 +395,7 @@ class TaskFormInputTest {
     assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
 
     assertThat(openTask(requestId, PLAN_DELIVERY).getId()).isEqualTo(plan);
-    assertThat(variable(requestId, Variables.REQUESTER_EMAIL)).isEqualTo(email);
+    assertThat(variable(requestId, ServiceDeliveryProcess.Variables.REQUESTER_EMAIL)).isEqualTo(email);
   }
 
   /** Signed in to Tasklist as a person is, calling the API Tasklist calls, with its CSRF token. */
@@ -436,9 +437,9 @@ class TaskFormInputTest {
 
   private static Map<String, Object> plan(String completion) {
     Map<String, Object> plan = new HashMap<>();
-    plan.put(Variables.PLANNED_START, "2026-11-23T10:00+01:00");
-    plan.put(Variables.PLANNED_COMPLETION, completion);
-    plan.put(Variables.DELIVERY_INSTRUCTIONS, "Standard profile");
+    plan.put(ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00");
+    plan.put(ResourceAllocationProcess.Variables.PLANNED_COMPLETION, completion);
+    plan.put(ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS, "Standard profile");
     return plan;
   }
 
@@ -446,12 +447,12 @@ class TaskFormInputTest {
   private static Map<String, Object> orderForm() {
     Map<String, Object> order = new HashMap<>();
     order.put(Variables.SERVICE_CODE, "NETWORK_ACCESS");
-    order.put(Variables.REQUEST_TYPE, "VPN_ACCESS");
-    order.put(Variables.PRIORITY, "HIGH");
-    order.put(Variables.TITLE, "Network access for the new office");
-    order.put(Variables.DESCRIPTION, "Twelve desks on the third floor");
-    order.put(Variables.REQUESTER_NAME, "Ada Customer");
-    order.put(Variables.REQUESTER_EMAIL, "ada@customer.example");
+    order.put(ServiceDeliveryProcess.Variables.REQUEST_TYPE, "VPN_ACCESS");
+    order.put(ServiceDeliveryProcess.Variables.PRIORITY, "HIGH");
+    order.put(ServiceDeliveryProcess.Variables.TITLE, "Network access for the new office");
+    order.put(ServiceDeliveryProcess.Variables.DESCRIPTION, "Twelve desks on the third floor");
+    order.put(ServiceDeliveryProcess.Variables.REQUESTER_NAME, "Ada Customer");
+    order.put(ServiceDeliveryProcess.Variables.REQUESTER_EMAIL, "ada@customer.example");
     return order;
   }
 
@@ -460,7 +461,7 @@ class TaskFormInputTest {
     report.put(Variables.PROGRESS_STATUS, "DONE");
     report.put(Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user");
     report.put(Variables.EFFORT_HOURS, 1.5);
-    report.put(Variables.MATERIALS_COST, 0);
+    report.put(ServiceDeliveryProcess.Variables.MATERIALS_COST, 0);
     return report;
   }
 

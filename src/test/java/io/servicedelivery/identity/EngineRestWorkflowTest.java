@@ -3,13 +3,13 @@ package io.servicedelivery.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.testsupport.AsyncJobs;
+import io.servicedelivery.testsupport.TemporaryUsers;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.servicedelivery.testsupport.AsyncJobs;
-import io.servicedelivery.testsupport.TemporaryUsers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.servicedelivery.delivery.ProcessConstants.ProcessKeys;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.metrics.ProcessMapStatistics;
 import io.servicedelivery.testsupport.ConnectionWatch;
 import io.servicedelivery.testsupport.RunningRequests;
@@ -195,7 +195,7 @@ class ConcurrentUseTest {
     for (String requestId : created) {
       assertThat(
               historyService.createHistoricProcessInstanceQuery()
-                  .processDefinitionKey(ProcessKeys.SERVICE_DELIVERY)
+                  .processDefinitionKey(ServiceDeliveryProcess.KEY)
                   .processInstanceBusinessKey(requestId)
                   .count())
           .as("process instances of " + requestId)
@@ -421,7 +421,7 @@ class ConcurrentUseTest {
   private List<String> instancesOf(String requestId) {
     HistoricProcessInstance delivery =
         historyService.createHistoricProcessInstanceQuery()
-            .processDefinitionKey(ProcessKeys.SERVICE_DELIVERY)
+            .processDefinitionKey(ServiceDeliveryProcess.KEY)
             .processInstanceBusinessKey(requestId)
             .singleResult();
     return historyService.createHistoricProcessInstanceQuery()

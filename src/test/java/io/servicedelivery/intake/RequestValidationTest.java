@@ -3,7 +3,7 @@ package io.servicedelivery.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.servicedelivery.catalog.Priority;
+import io.servicedelivery.sla.Priority;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

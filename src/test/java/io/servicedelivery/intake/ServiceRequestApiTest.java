@@ -6,10 +6,10 @@ import static io.servicedelivery.intake.ApiRequests.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.servicedelivery.catalog.Priority;
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.catalog.SlaTarget;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.testsupport.ApiDeliveries;
 import io.servicedelivery.testsupport.AsyncJobs;
 import io.servicedelivery.testsupport.RunningRequests;

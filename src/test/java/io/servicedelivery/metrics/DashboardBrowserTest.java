@@ -1,8 +1,7 @@
 package io.servicedelivery.metrics;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
@@ -10,8 +9,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
@@ -25,8 +26,8 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -232,7 +233,7 @@ class DashboardBrowserTest {
     request.put(Variables.SERVICE_CODE, serviceCode);
     request.put(Variables.REQUEST_TYPE, requestType);
     String definitionId =
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).latestVersion()
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(ServiceDeliveryProcess.KEY).latestVersion()
             .singleResult().getId();
     ProcessInstance instance;
     try {
@@ -244,8 +245,8 @@ class DashboardBrowserTest {
           taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(PLAN_DELIVERY)
               .singleResult().getId(),
           Map.of(
-              Variables.PLANNED_START, "2026-09-28T10:00+02:00",
-              Variables.PLANNED_COMPLETION, "2026-09-28T14:00+02:00",
+              ResourceAllocationProcess.Variables.PLANNED_START, "2026-09-28T10:00+02:00",
+              ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-09-28T14:00+02:00",
               Variables.DELIVERY_INSTRUCTIONS, "As agreed with the requester",
               Variables.PLAN_DEVIATION_REASON, "The requester is away until the 28th"));
     } finally {

@@ -1,24 +1,24 @@
 package io.servicedelivery.metrics;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.HANDLE_SLA_BREACH;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.MONITOR_PROGRESS;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REGISTER_REWORK;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SLA_BREACHED;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.HANDLE_SLA_BREACH;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.MONITOR_PROGRESS;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REGISTER_REWORK;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties processMapCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .excludeProcessDefinitionKeys(
-              SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
+              ServiceDeliveryProcess.KEY, ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -96,7 +96,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
         Variables.QUALITY_VERDICT, "FAILED",
         Variables.QUALITY_FINDINGS, "The data owner's approval is not documented",
         Variables.FINDING_SEVERITY, "MINOR"));
-    Instant breachDue = T0.plus(catalog.get("NETWORK_ACCESS").slaFor(io.servicedelivery.catalog.Priority.HIGH)
+    Instant breachDue = T0.plus(catalog.get("NETWORK_ACCESS").slaFor(io.servicedelivery.sla.Priority.HIGH)
         .orElseThrow().resolution());
     setClock(breachDue);
     managementService.executeJob(timer(processInstanceOf(breached), SLA_BREACHED).getId());
@@ -156,15 +156,15 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
   /** staff2, the one network person, can take two requests at a time; the laptop goes to staff1 */
   private static Map<String, Object> laptopReplacement() {
     Map<String, Object> request = vpnRequest();
-    request.put(Variables.SERVICE_CODE, "LAPTOP_PROVISIONING");
-    request.put(Variables.REQUEST_TYPE, "REPLACEMENT");
-    request.put(Variables.TITLE, "Replacement laptop for the reception");
+    request.put(ServiceDeliveryProcess.Variables.SERVICE_CODE, "LAPTOP_PROVISIONING");
+    request.put(ServiceDeliveryProcess.Variables.REQUEST_TYPE, "REPLACEMENT");
+    request.put(ServiceDeliveryProcess.Variables.TITLE, "Replacement laptop for the reception");
     return request;
   }
 
   private String submit(Map<String, Object> request) {
     String definitionId =
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(SERVICE_DELIVERY).latestVersion()
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(ServiceDeliveryProcess.KEY).latestVersion()
             .singleResult().getId();
     ProcessInstance instance = formService.submitStartForm(definitionId, request);
     executeAsyncJobs();
@@ -173,9 +173,9 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
 
   private void plan(String requestId) {
     complete(requestId, PLAN_DELIVERY, Map.of(
-        Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-        Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
-        Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+        ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+        ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+        ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
   }
 
   private void reportDone(String requestId) {
@@ -188,7 +188,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
 
   private String processInstanceOf(String requestId) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId)
-        .processDefinitionKey(SERVICE_DELIVERY).singleResult().getId();
+        .processDefinitionKey(ServiceDeliveryProcess.KEY).singleResult().getId();
   }
 
   private String assigneeOf(String requestId) {

@@ -1,18 +1,18 @@
 package io.servicedelivery.notification;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.MAIL_SENT;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.NOTIFICATION_QUEUED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.SEND_MAIL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.notification.NotificationProcess.Elements.MAIL_SENT;
+import static io.servicedelivery.notification.NotificationProcess.Elements.NOTIFICATION_QUEUED;
+import static io.servicedelivery.notification.NotificationProcess.Elements.SEND_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess.Messages;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
@@ -21,11 +21,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code bpmn/notification.bpmn}: a mail queued by a step of a request is sent in a job of its own. Its failure path
@@ -42,7 +42,7 @@ class NotificationProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties notificationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, CAPA)
+          .excludeProcessDefinitionKeys(ServiceDeliveryProcess.KEY, ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY)
           .build();
     }
   }
@@ -64,7 +64,7 @@ class NotificationProcessTest extends AbstractProcessTest {
     ProcessInstance instance =
         runtimeService.startProcessInstanceByMessage(
             Messages.NOTIFICATION_QUEUED,
-            Map.of(Variables.REQUEST_ID, request, Variables.NOTIFICATION_MAIL_ID, mailId));
+            Map.of(Variables.REQUEST_ID, request, NotificationProcess.Variables.NOTIFICATION_MAIL_ID, mailId));
 
     assertThat(instance).hasPassed(NOTIFICATION_QUEUED).isWaitingAt(SEND_MAIL);
     Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();

@@ -1,26 +1,24 @@
 package io.servicedelivery.quality;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ACTIONS_OVERDUE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CAPA_CLOSED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CAPA_OVERDUE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CAPA_REQUESTED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_OVERDUE_ACTIONS;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_OVERDUE_CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.IMPLEMENT_ACTIONS;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_CORRECTIVE_ACTION;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.VERIFY_EFFECTIVENESS;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.quality.CapaProcess.Elements.ACTIONS_OVERDUE;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
+import static io.servicedelivery.quality.CapaProcess.Elements.CAPA_CLOSED;
+import static io.servicedelivery.quality.CapaProcess.Elements.CAPA_OVERDUE;
+import static io.servicedelivery.quality.CapaProcess.Elements.CAPA_REQUESTED;
+import static io.servicedelivery.quality.CapaProcess.Elements.ESCALATE_OVERDUE_ACTIONS;
+import static io.servicedelivery.quality.CapaProcess.Elements.ESCALATE_OVERDUE_CAPA;
+import static io.servicedelivery.quality.CapaProcess.Elements.IMPLEMENT_ACTIONS;
+import static io.servicedelivery.quality.CapaProcess.Elements.PLAN_CORRECTIVE_ACTION;
+import static io.servicedelivery.quality.CapaProcess.Elements.VERIFY_EFFECTIVENESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess.Variables;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
@@ -52,7 +50,7 @@ class CapaProcessTest extends AbstractProcessTest {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
           .excludeProcessDefinitionKeys(
-              SERVICE_DELIVERY, RESOURCE_ALLOCATION, QUALITY_CONTROL, CATALOG_CHANGE, NOTIFICATION)
+              ServiceDeliveryProcess.KEY, ResourceAllocationProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -167,7 +165,7 @@ class CapaProcessTest extends AbstractProcessTest {
     assertThat(capa).hasPassed(CAPA_REQUESTED).isWaitingAt(ANALYSE_ROOT_CAUSE);
     assertThat(linked).isEqualTo(id);
     assertThat(capas.linkedRequests(id)).isEqualTo("SR-301, round 1: MAJOR_FINDING\nSR-302, round 2: REPEATED_FAILURE");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).count()).isEqualTo(1);
   }
 
   @Test
@@ -184,7 +182,7 @@ class CapaProcessTest extends AbstractProcessTest {
     identityService.setAuthentication("qa", List.of("quality-assurance"));
     try {
       return runtimeService.startProcessInstanceByKey(
-          CAPA,
+          CapaProcess.KEY,
           Map.of(
               Variables.CAPA_TITLE, "Software installed from unapproved sources",
               Variables.CAPA_PROBLEM, "Three installations this month came from download sites",

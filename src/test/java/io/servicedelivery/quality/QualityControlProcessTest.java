@@ -1,23 +1,21 @@
 package io.servicedelivery.quality;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.QUALITY_FAILED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.QUALITY_FAILED_WITH_CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.QUALITY_PASSED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REQUEST_CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RUN_AUTOMATED_CHECKS;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.QUALITY_FAILED;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.QUALITY_FAILED_WITH_CAPA;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.QUALITY_PASSED;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REQUEST_CAPA;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.RUN_AUTOMATED_CHECKS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
@@ -46,7 +44,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties qualityControlCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, RESOURCE_ALLOCATION, CATALOG_CHANGE, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(ServiceDeliveryProcess.KEY, ResourceAllocationProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -119,16 +117,16 @@ class QualityControlProcessTest extends AbstractProcessTest {
     fail("Licence of another customer used", "MAJOR");
 
     assertThat(instance).hasPassed(REQUEST_CAPA, QUALITY_FAILED_WITH_CAPA).isEnded();
-    String capaId = (String) historicVariable(instance, Variables.CAPA_ID);
+    String capaId = (String) historicVariable(instance, CapaProcess.Variables.CAPA_ID);
     assertThat(capas.ofRequest(REQUEST)).containsExactly(capaId);
     ProcessInstance capa =
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).processInstanceBusinessKey(capaId)
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).processInstanceBusinessKey(capaId)
             .singleResult();
     assertThat(capa).isWaitingAt(ANALYSE_ROOT_CAUSE);
     assertThat(capa)
         .variables()
-        .containsEntry(Variables.CAPA_PROBLEM, "Licence of another customer used")
-        .containsEntry(Variables.CAPA_REQUESTS, REQUEST + ", round 1: MAJOR_FINDING");
+        .containsEntry(CapaProcess.Variables.CAPA_PROBLEM, "Licence of another customer used")
+        .containsEntry(CapaProcess.Variables.CAPA_REQUESTS, REQUEST + ", round 1: MAJOR_FINDING");
   }
 
   @Test
@@ -160,7 +158,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
 
     assertThat(other).hasPassed(REQUEST_CAPA).isEnded();
     assertThat(capas.ofRequest("SR-201")).containsExactly(open);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).count()).isEqualTo(1);
   }
 
   @Test
@@ -199,8 +197,8 @@ class QualityControlProcessTest extends AbstractProcessTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.REQUEST_ID, requestId);
     variables.put(Variables.SERVICE_CODE, "SOFTWARE_INSTALLATION");
-    variables.put(Variables.SERVICE_NAME, "Software installation");
-    variables.put(Variables.TITLE, "Install the statistics package");
+    variables.put(ServiceDeliveryProcess.Variables.SERVICE_NAME, "Software installation");
+    variables.put(ServiceDeliveryProcess.Variables.TITLE, "Install the statistics package");
     variables.put(Variables.CHECKLIST_ITEMS, listOf(CHECKLIST));
     variables.put(Variables.OPTIONAL_CHECKLIST_ITEMS, listOf(List.of()));
     variables.put(Variables.CHECKLIST_CONFIRMED, listOf(confirmed));
@@ -209,7 +207,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     variables.put(Variables.EFFORT_HOURS, effortHours);
     variables.put(Variables.STANDARD_EFFORT_HOURS, 1.0);
     variables.put(Variables.EFFORT_TOLERANCE_PERCENT, 50);
-    variables.put(Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(Duration.ofHours(8))));
-    return runtimeService.startProcessInstanceByKey(QUALITY_CONTROL, requestId, variables);
+    variables.put(ServiceDeliveryProcess.Variables.RESOLUTION_DUE_AT, Date.from(T0.plus(Duration.ofHours(8))));
+    return runtimeService.startProcessInstanceByKey(QualityControlProcess.KEY, requestId, variables);
   }
 }

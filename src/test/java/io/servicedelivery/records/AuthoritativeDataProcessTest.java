@@ -1,15 +1,17 @@
 package io.servicedelivery.records;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.delivery.ProcessConstants.Messages;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
@@ -42,7 +44,7 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
     runtimeService.setVariable(instanceId, Variables.CUSTOMER_ID, "CUST-666");
 
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport(Map.of()));
-    complete(requestId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
     executeAsyncJobs();
 
     assertThat(TestMailServer.received())
@@ -67,7 +69,7 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
         requestId,
         EXECUTE_SERVICE_ACTIVITIES,
         doneReport(Map.of(Variables.COST_RATE_PER_HOUR, 0.01, Variables.CURRENCY, "XTS")));
-    complete(requestId, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
 
     ServiceDeliveryRecord record = records.get(requestId);
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
@@ -104,8 +106,8 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
         requestId,
         PLAN_DELIVERY,
         Map.of(
-            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
             Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
     executeAsyncJobs();
     return requestId;
@@ -113,10 +115,10 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
 
   private Map<String, Object> doneReport(Map<String, Object> extra) {
     Map<String, Object> report = new HashMap<>(extra);
-    report.put(Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()));
-    report.put(Variables.PROGRESS_STATUS, "DONE");
-    report.put(Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user");
-    report.put(Variables.EFFORT_HOURS, 1.5);
+    report.put(QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(catalog.get("NETWORK_ACCESS").checklist()));
+    report.put(QualityControlProcess.Variables.PROGRESS_STATUS, "DONE");
+    report.put(QualityControlProcess.Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user");
+    report.put(QualityControlProcess.Variables.EFFORT_HOURS, 1.5);
     return report;
   }
 }

@@ -1,30 +1,29 @@
 package io.servicedelivery.resourcing;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ALLOCATE_RESOURCE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.CHOSEN_RESOURCE_RESERVED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_LATE_REPLANNING;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ESCALATE_RESOURCE_SHORTAGE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.POSTPONEMENT_OVER;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLANNING_ESCALATED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLANNING_OVERDUE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REPLAN_RESOURCES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RESERVE_CHOSEN_RESOURCE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOLVE_RESOURCE_SHORTAGE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.RESOURCE_ALLOCATED;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_RESOURCE_SHORTAGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CATALOG_CHANGE;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.QUALITY_CONTROL;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.RESOURCE_ALLOCATION;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_ASSIGN;
-import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_ESCALATE;
-import static io.servicedelivery.delivery.ProcessConstants.Values.REPLAN_POSTPONE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ALLOCATE_RESOURCE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.CHOSEN_RESOURCE_RESERVED;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ESCALATE_LATE_REPLANNING;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.ESCALATE_RESOURCE_SHORTAGE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.POSTPONEMENT_OVER;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLANNING_ESCALATED;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLANNING_OVERDUE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REPLAN_RESOURCES;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.RESERVE_CHOSEN_RESOURCE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.RESOLVE_RESOURCE_SHORTAGE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.RESOURCE_ALLOCATED;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Elements.REVIEW_RESOURCE_SHORTAGE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REPLAN_ASSIGN;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REPLAN_ESCALATE;
+import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REPLAN_POSTPONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.catalog.CatalogChangeProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.notification.NotificationProcess;
+import io.servicedelivery.quality.CapaProcess;
+import io.servicedelivery.quality.QualityControlProcess;
+import io.servicedelivery.resourcing.ResourceAllocationProcess.Variables;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
@@ -54,7 +53,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     ProcessEngineCoverageProperties resourceAllocationCoverage() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(0.9)
-          .excludeProcessDefinitionKeys(SERVICE_DELIVERY, QUALITY_CONTROL, CATALOG_CHANGE, CAPA, NOTIFICATION)
+          .excludeProcessDefinitionKeys(ServiceDeliveryProcess.KEY, QualityControlProcess.KEY, CatalogChangeProcess.KEY, CapaProcess.KEY, NotificationProcess.KEY)
           .build();
     }
   }
@@ -209,14 +208,14 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
 
   private ProcessInstance requestResources(String requestId, String skill) {
     return runtimeService.startProcessInstanceByKey(
-        RESOURCE_ALLOCATION,
+        ResourceAllocationProcess.KEY,
         requestId,
         Map.of(
             Variables.REQUEST_ID, requestId,
             Variables.REQUIRED_SKILL, skill,
-            Variables.SERVICE_NAME, "Software installation",
-            Variables.TITLE, "Install the statistics package",
-            Variables.PRIORITY, "HIGH",
-            Variables.RESPONSE_DUE_AT, Date.from(T0.plus(Duration.ofHours(1)))));
+            ServiceDeliveryProcess.Variables.SERVICE_NAME, "Software installation",
+            ServiceDeliveryProcess.Variables.TITLE, "Install the statistics package",
+            ServiceDeliveryProcess.Variables.PRIORITY, "HIGH",
+            ServiceDeliveryProcess.Variables.RESPONSE_DUE_AT, Date.from(T0.plus(Duration.ofHours(1)))));
   }
 }

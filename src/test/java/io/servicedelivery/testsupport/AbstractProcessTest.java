@@ -1,10 +1,10 @@
 package io.servicedelivery.testsupport;
 
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.NOTIFICATION;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.notification.NotificationProcess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -89,7 +89,7 @@ public abstract class AbstractProcessTest {
   protected long mailsToSend(String requestId) {
     return runtimeService
         .createProcessInstanceQuery()
-        .processDefinitionKey(NOTIFICATION)
+        .processDefinitionKey(NotificationProcess.KEY)
         .variableValueEquals(Variables.REQUEST_ID, requestId)
         .count();
   }

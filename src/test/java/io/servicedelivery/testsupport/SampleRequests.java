@@ -1,6 +1,6 @@
 package io.servicedelivery.testsupport;
 
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import java.util.HashMap;
 import java.util.Map;
 

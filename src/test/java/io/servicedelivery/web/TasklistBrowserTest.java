@@ -1,13 +1,11 @@
 package io.servicedelivery.web;
 
-import static io.servicedelivery.delivery.ProcessConstants.Elements.ANALYSE_ROOT_CAUSE;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.IMPLEMENT_ACTIONS;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_CORRECTIVE_ACTION;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.PLAN_DELIVERY;
-import static io.servicedelivery.delivery.ProcessConstants.Elements.REVIEW_QUALITY;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.CAPA;
-import static io.servicedelivery.delivery.ProcessConstants.ProcessKeys.SERVICE_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
+import static io.servicedelivery.quality.CapaProcess.Elements.IMPLEMENT_ACTIONS;
+import static io.servicedelivery.quality.CapaProcess.Elements.PLAN_CORRECTIVE_ACTION;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
@@ -16,10 +14,13 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.servicedelivery.catalog.ServiceCatalog;
-import io.servicedelivery.delivery.ProcessConstants.Variables;
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.identity.TasklistFilters;
-import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.Capas;
+import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.resourcing.ReleaseReason;
+import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
@@ -123,7 +124,7 @@ class TasklistBrowserTest {
 
   @Test
   void coordinatorPlansTheDeliveryInTasklist() {
-    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled(TITLE));
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(ServiceDeliveryProcess.KEY), vpnRequestTitled(TITLE));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     Task plan = openTask(PLAN_DELIVERY);
@@ -164,9 +165,9 @@ class TasklistBrowserTest {
     assertThat(planned.getAssignee()).isEqualTo(COORDINATOR);
     assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_CLAIM)).isEqualTo(COORDINATOR);
     assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_COMPLETE)).isEqualTo(COORDINATOR);
-    assertThat(variable(Variables.DELIVERY_INSTRUCTIONS)).isEqualTo(INSTRUCTIONS);
-    assertThat((String) variable(Variables.PLANNED_START)).startsWith(day + "T10:00");
-    assertThat((String) variable(Variables.PLANNED_COMPLETION)).startsWith(day + "T14:00");
+    assertThat(variable(ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS)).isEqualTo(INSTRUCTIONS);
+    assertThat((String) variable(ResourceAllocationProcess.Variables.PLANNED_START)).startsWith(day + "T10:00");
+    assertThat((String) variable(ResourceAllocationProcess.Variables.PLANNED_COMPLETION)).startsWith(day + "T14:00");
     Task execute = openTask(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(execute).as("open Execute service activities task of %s", requestId).isNotNull();
     assertThat(execute.getAssignee()).isEqualTo("staff2");
@@ -193,23 +194,23 @@ class TasklistBrowserTest {
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     assertThat(variable("initiator")).isEqualTo(COORDINATOR);
-    assertThat(variable(Variables.SERVICE_CODE)).isEqualTo("LAPTOP_PROVISIONING");
-    assertThat(variable(Variables.REQUEST_TYPE)).isEqualTo("REPLACEMENT");
-    assertThat(variable(Variables.PRIORITY)).isEqualTo("HIGH");
+    assertThat(variable(ServiceDeliveryProcess.Variables.SERVICE_CODE)).isEqualTo("LAPTOP_PROVISIONING");
+    assertThat(variable(ServiceDeliveryProcess.Variables.REQUEST_TYPE)).isEqualTo("REPLACEMENT");
+    assertThat(variable(ServiceDeliveryProcess.Variables.PRIORITY)).isEqualTo("HIGH");
     assertThat(openTask(PLAN_DELIVERY)).as("the valid request waits for planning").isNotNull();
   }
 
   @Test
   void assigneeTicksTheChecklistAndReportsTheWorkDoneInTasklist() {
-    ProcessInstance instance = formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled(TITLE));
+    ProcessInstance instance = formService.submitStartForm(definitionIdOf(ServiceDeliveryProcess.KEY), vpnRequestTitled(TITLE));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     taskService.complete(
         openTask(PLAN_DELIVERY).getId(),
         Map.of(
-            Variables.PLANNED_START, "2026-11-24T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
+            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-24T10:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
+            ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
     Task execute = openTask(EXECUTE_SERVICE_ACTIVITIES);
     List<String> checklist = catalog.get("NETWORK_ACCESS").checklist();
 
@@ -251,15 +252,15 @@ class TasklistBrowserTest {
   @Test
   void qaLeadSeesTheAutomatedChecksAndFailsTheReviewWithMajorFindingsInTasklist() {
     ProcessInstance instance =
-        formService.submitStartForm(definitionIdOf(SERVICE_DELIVERY), vpnRequestTitled("VPN without an approval"));
+        formService.submitStartForm(definitionIdOf(ServiceDeliveryProcess.KEY), vpnRequestTitled("VPN without an approval"));
     processInstanceId = instance.getId();
     requestId = instance.getBusinessKey();
     taskService.complete(
         openTask(PLAN_DELIVERY).getId(),
         Map.of(
-            Variables.PLANNED_START, "2026-11-24T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
+            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-24T10:00+01:00",
+            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-24T14:00+01:00",
+            ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS, INSTRUCTIONS));
     List<String> checklist = catalog.get("NETWORK_ACCESS").checklist();
     taskService.complete(
         openTask(EXECUTE_SERVICE_ACTIVITIES).getId(),
@@ -314,14 +315,14 @@ class TasklistBrowserTest {
     ProcessInstance capa =
         wait.until(
             browserDriver ->
-                runtimeService.createProcessInstanceQuery().processDefinitionKey(CAPA)
-                    .variableValueEquals(Variables.CAPA_TITLE, title).singleResult());
+                runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY)
+                    .variableValueEquals(CapaProcess.Variables.CAPA_TITLE, title).singleResult());
     processInstanceId = capa.getId();
     requestId = capa.getBusinessKey();
-    assertThat(variable(Variables.CAPA_OPENED_BY)).isEqualTo("qa");
+    assertThat(variable(CapaProcess.Variables.CAPA_OPENED_BY)).isEqualTo("qa");
     taskService.complete(
         openTask(ANALYSE_ROOT_CAUSE).getId(),
-        Map.of(Variables.CAUSE_CATEGORY, "PROCESS", Variables.ROOT_CAUSE, "The approval step is not in the checklist"));
+        Map.of(CapaProcess.Variables.CAUSE_CATEGORY, "PROCESS", CapaProcess.Variables.ROOT_CAUSE, "The approval step is not in the checklist"));
     Task plan = openTask(PLAN_CORRECTIVE_ACTION);
 
     openFilter(TasklistFilters.MY_GROUPS_TASKS);
@@ -526,7 +527,7 @@ class TasklistBrowserTest {
 
   private static Map<String, Object> vpnRequestTitled(String title) {
     Map<String, Object> request = SampleRequests.vpnRequest();
-    request.put(Variables.TITLE, title);
+    request.put(ServiceDeliveryProcess.Variables.TITLE, title);
     return request;
   }
 
@@ -542,8 +543,8 @@ class TasklistBrowserTest {
   private ProcessInstance requestTitled(String title) {
     return runtimeService
         .createProcessInstanceQuery()
-        .processDefinitionKey(SERVICE_DELIVERY)
-        .variableValueEquals(Variables.TITLE, title)
+        .processDefinitionKey(ServiceDeliveryProcess.KEY)
+        .variableValueEquals(ServiceDeliveryProcess.Variables.TITLE, title)
         .singleResult();
   }
 

@@ -1,7 +1,0 @@
-package io.servicedelivery.delivery;
-
-import io.servicedelivery.sla.SlaDueDates;
-import java.time.Duration;
-
-/** The due dates after a pause, moved by the business time the clock stood still. */
-record ResumedSla(SlaDueDates due, Duration paused, Duration pausedInTotal) {}

@@ -1,0 +1,53 @@
+package io.servicedelivery.delivery.process;
+
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.NOTIFICATION_TYPE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
+
+import io.servicedelivery.engine.ProcessData;
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationType;
+import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.records.ServiceDeliveryRecord;
+import io.servicedelivery.records.ServiceDeliveryRecords;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the requester what happened to their request; the task's input parameter {@code notificationType} says
+ * what. The mail is queued here and sent by the process "notification" ({@link MailDispatch}). When the requester
+ * left no e-mail address, or one that no mail can be addressed to, the service
+ * coordinators get the notification instead, so that somebody reaches the requester another way. The address is
+ * the one on the request's delivery record, never the process variable {@code requesterEmail}, which somebody with
+ * access to the task's variables could point elsewhere (issue 12).
+ */
+@Component("notifyRequester")
+class NotifyRequesterDelegate implements JavaDelegate {
+
+  private final Notifications notifications;
+  private final MailDispatch dispatch;
+  private final ServiceDeliveryRecords records;
+
+  NotifyRequesterDelegate(Notifications notifications, MailDispatch dispatch, ServiceDeliveryRecords records) {
+    this.notifications = notifications;
+    this.dispatch = dispatch;
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessData data = ProcessData.of(execution);
+    NotificationType type = NotificationType.valueOf(data.string(NOTIFICATION_TYPE));
+    String requestId = data.string(REQUEST_ID);
+    // the address the request arrived with, as the record keeps it; the process variable may have been changed since
+    String email = records.find(requestId).map(ServiceDeliveryRecord::requesterEmail).orElse(null);
+    Optional<Long> mail =
+        Notifications.isMailAddress(email)
+            ? Optional.of(notifications.queueForRequester(type, requestId, email, execution.getVariables()))
+            : notifications.queueForStaff(
+                type, requestId, List.of(), List.of(Groups.SERVICE_COORDINATORS), execution.getVariables());
+    mail.ifPresent(id -> dispatch.dispatch(execution, requestId, id));
+  }
+}

@@ -1,0 +1,52 @@
+package io.servicedelivery.delivery.process;
+
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
+
+import io.servicedelivery.engine.ProcessData;
+import io.servicedelivery.identity.Groups;
+import io.servicedelivery.notification.NotificationType;
+import io.servicedelivery.notification.Notifications;
+import io.servicedelivery.sla.SlaStanding;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Warns the assigned person and the service coordinators that the resolution time is running out. */
+@Component("sendSlaWarning")
+class SendSlaWarningDelegate implements JavaDelegate {
+
+  /** The business time left until the resolution is due, as a duration for the mail. */
+  static final String SLA_REMAINING = "slaRemaining";
+
+  private final Notifications notifications;
+  private final SlaStandingVariables standing;
+  private final MailDispatch dispatch;
+
+  SendSlaWarningDelegate(Notifications notifications, SlaStandingVariables standing, MailDispatch dispatch) {
+    this.notifications = notifications;
+    this.standing = standing;
+    this.dispatch = dispatch;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaStanding sla = standing.refresh(execution);
+    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    model.put(SLA_REMAINING, sla.remaining());
+    String assignee = ProcessData.of(execution).string(ALLOCATED_RESOURCE);
+    String requestId = ProcessData.of(execution).string(REQUEST_ID);
+    notifications
+        .queueForStaff(
+            NotificationType.SLA_WARNING,
+            requestId,
+            assignee == null ? Collections.emptyList() : List.of(assignee),
+            List.of(Groups.SERVICE_COORDINATORS),
+            model)
+        .ifPresent(mail -> dispatch.dispatch(execution, requestId, mail));
+  }
+}

@@ -1,0 +1,81 @@
+package io.servicedelivery.delivery.process;
+
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.CUSTOMER_INFORMATION_RECEIVED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_CANCELLED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_SUBMITTED;
+
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.intake.NewServiceRequest;
+import io.servicedelivery.intake.RequestProcess;
+import io.servicedelivery.sla.Priority;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Intake's requests, as messages and variables of the process service-delivery: a stored request starts an instance
+ * (message start event "Service request submitted"), and the customer's cancellation, answer and priority change
+ * reach the running instance. Each call is one engine command, in the caller's transaction if there is one.
+ */
+@Component
+class ServiceDeliveryRequests implements RequestProcess {
+
+  private final RuntimeService runtimeService;
+
+  ServiceDeliveryRequests(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void start(String requestId, NewServiceRequest request) {
+    runtimeService
+        .createMessageCorrelation(SERVICE_REQUEST_SUBMITTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariables(variablesOf(request))
+        .correlateStartMessage();
+  }
+
+  @Override
+  public void cancel(String processInstanceId, String reason) {
+    runtimeService
+        .createMessageCorrelation(SERVICE_REQUEST_CANCELLED)
+        .processInstanceId(processInstanceId)
+        .setVariable(Variables.CANCELLATION_REASON, reason)
+        .correlateWithResult();
+  }
+
+  @Override
+  public void answer(String processInstanceId, String answer) {
+    runtimeService
+        .createMessageCorrelation(CUSTOMER_INFORMATION_RECEIVED)
+        .processInstanceId(processInstanceId)
+        .setVariable(Variables.CUSTOMER_RESPONSE, answer)
+        .correlateWithResult();
+  }
+
+  @Override
+  public void changePriority(String processInstanceId, Priority priority, String reason) {
+    runtimeService.setVariables(
+        processInstanceId, Map.of(Variables.PRIORITY_CHANGE_REASON, reason, Variables.NEW_PRIORITY, priority.name()));
+  }
+  private static VariableMap variablesOf(NewServiceRequest request) {
+    VariableMap variables =
+        org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(Variables.SERVICE_CODE, request.serviceCode())
+            .putValue(Variables.REQUEST_TYPE, request.requestType())
+            .putValue(Variables.TITLE, request.title())
+            .putValue(Variables.DESCRIPTION, request.description())
+            .putValue(Variables.REQUESTER_NAME, request.requester().name())
+            .putValue(Variables.REQUESTER_EMAIL, request.requester().email())
+            .putValue(Variables.CUSTOMER_ID, request.requester().customerId())
+            .putValue(Variables.CHANNEL, request.channel().name());
+    if (request.priority() != null) {
+      variables.putValue(Variables.PRIORITY, request.priority().name());
+    } else {
+      variables.putValue(Variables.IMPACT, request.impact().name());
+      variables.putValue(Variables.URGENCY, request.urgency().name());
+    }
+    return variables;
+  }
+}

@@ -1,0 +1,32 @@
+package io.servicedelivery.intake;
+
+import io.servicedelivery.sla.Priority;
+
+/**
+ * The process that delivers a request, as intake sees it: intake hands it the requests it stored and the customer's
+ * cancellations, answers and priority changes. The glue of the process service-delivery implements it
+ * ({@code delivery.process.ServiceDeliveryRequests}), so that intake knows neither the engine nor the diagram's
+ * messages and variables.
+ */
+public interface RequestProcess {
+
+  /** Starts the delivery of a request that was just stored, in the caller's transaction. */
+  void start(String requestId, NewServiceRequest request);
+
+  /**
+   * Cancels the delivery running in the given process instance.
+   *
+   * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when the process has ended meanwhile
+   */
+  void cancel(String processInstanceId, String reason);
+
+  /**
+   * Hands the customer's answer to the delivery that waits for it.
+   *
+   * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when nobody is waiting for an answer
+   */
+  void answer(String processInstanceId, String answer);
+
+  /** Asks the delivery to recompute its SLA for another priority, for the given reason. */
+  void changePriority(String processInstanceId, Priority priority, String reason);
+}
