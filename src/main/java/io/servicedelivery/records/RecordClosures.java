@@ -63,37 +63,23 @@ public class RecordClosures {
     // a request closed while waiting for the customer (abandoned, cancelled) ends its pause there
     pauses.endOpenPauseAt(closure.requestId(), closedAt);
     ServiceDeliveryRecord current = records.get(closure.requestId());
-    // what the record holds since the request arrived or was validated stays: the requester and customer, the service,
-    // the catalog version, the priority and the due dates (kept here by bindSla and moveResolutionDue). The closure's
-    // values, read from process variables, only fill what the record never got.
-    Instant responseDueAt = firstNonNull(current.responseDueAt(), closure.responseDueAt());
-    Instant resolutionDueAt = firstNonNull(current.resolutionDueAt(), closure.resolutionDueAt());
     boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
-    Boolean responseMet = judge(closure.plannedAt(), responseDueAt);
+    Boolean responseMet = judge(closure.plannedAt(), current.responseDueAt());
     Boolean resolutionMet =
-        delivered ? current.slaBreachedAt() == null && judge(current.completedAt(), resolutionDueAt) : null;
+        delivered
+            ? current.slaBreachedAt() == null && judge(current.completedAt(), current.resolutionDueAt())
+            : null;
     jdbc.sql(
             """
             update service_delivery_record set
-              outcome = ?, outcome_reason = ?, closed_at = ?,
-              service_code = ?, catalog_version = ?, request_type = ?, priority = ?, title = ?,
-              requester_name = ?, requester_email = ?, customer_id = ?,
-              response_due_at = ?, resolution_due_at = ?, planned_at = ?, planned_completion_at = ?, assigned_to = ?,
+              outcome = ?, outcome_reason = ?, closed_at = ?, priority = coalesce(priority, ?),
+              planned_at = ?, planned_completion_at = ?, assigned_to = ?,
               response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?
             where request_id = ?""")
         .param(closure.outcome().name())
         .param(truncate(closure.reason(), 2000))
         .param(Timestamp.from(closedAt))
-        .param(firstNonNull(current.serviceCode(), truncate(closure.serviceCode(), 40)))
-        .param(firstNonNull(current.catalogVersion(), closure.catalogVersion()))
-        .param(firstNonNull(current.requestType(), truncate(closure.requestType(), 40)))
-        .param(firstNonNull(current.priority(), truncate(closure.priority(), 10)))
-        .param(firstNonNull(current.title(), truncate(closure.title(), 200)))
-        .param(current.requesterName())
-        .param(current.requesterEmail())
-        .param(current.customerId())
-        .param(timestamp(responseDueAt))
-        .param(timestamp(resolutionDueAt))
+        .param(truncate(closure.priority(), 10))
         .param(timestamp(closure.plannedAt()))
         .param(timestamp(closure.plannedCompletionAt()))
         .param(closure.assignedTo())
@@ -104,10 +90,6 @@ public class RecordClosures {
         .param((delivered ? BillingStatus.UNBILLED : BillingStatus.NOT_BILLABLE).name())
         .param(closure.requestId())
         .update();
-  }
-
-  private static <T> T firstNonNull(T first, T second) {
-    return first != null ? first : second;
   }
 
   private static Boolean judge(Instant done, Instant due) {

@@ -2,7 +2,6 @@ package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CANCELLATION_REASON;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CATALOG_VERSION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PLANNED_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PLANNED_COMPLETION;
@@ -10,12 +9,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIOR
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REJECTION_REASONS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_OUTCOME;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_TYPE;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_DUE_AT;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESPONSE_DUE_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REWORK_COUNT;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SERVICE_CODE;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.TITLE;
 
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.records.RecordClosure;
@@ -28,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * "Close request" (and "Close rejected request", "Close cancelled request" and "Close abandoned request" at the
  * ends of the other paths): closes the service delivery record with the outcome given by the task's input parameter
- * {@code requestOutcome}. The requester's and customer's identity are not read from the process variables: the
- * record keeps them as the request arrived (issue 12).
+ * {@code requestOutcome}, and what the record learns only at the end (the plan, who did the work, the reworks).
+ * What it holds since the request arrived or was validated (the requester and customer, the service, the terms, the
+ * due dates) is not read from the process variables again.
  */
 @Component("closeRequest")
 class CloseRequestDelegate implements JavaDelegate {
@@ -56,13 +51,7 @@ class CloseRequestDelegate implements JavaDelegate {
             data.string(REQUEST_ID),
             outcome,
             reason,
-            data.string(SERVICE_CODE),
-            data.integer(CATALOG_VERSION),
-            data.string(REQUEST_TYPE),
             data.string(PRIORITY),
-            data.string(TITLE),
-            data.instant(RESPONSE_DUE_AT),
-            data.instant(RESOLUTION_DUE_AT),
             data.instant(PLANNED_AT),
             data.instant(PLANNED_COMPLETION),
             data.string(ALLOCATED_RESOURCE),

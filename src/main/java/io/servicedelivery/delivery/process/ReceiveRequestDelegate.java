@@ -1,18 +1,11 @@
 package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CHANNEL;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_ID;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RECEIVED_AT;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_EMAIL;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_NAME;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_TYPE;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SERVICE_CODE;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.TITLE;
 
-import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.intake.Channel;
+import io.servicedelivery.intake.ServiceRequest;
 import io.servicedelivery.records.ReceivedRequest;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import java.time.Clock;
@@ -44,8 +37,8 @@ class ReceiveRequestDelegate implements JavaDelegate {
       requestId = records.nextRequestId();
       execution.setProcessBusinessKey(requestId);
     }
-    ProcessData data = ProcessData.of(execution);
-    String channel = Channel.normalize(data.string(CHANNEL));
+    ServiceRequest request = RequestVariables.read(execution);
+    String channel = Channel.normalize(request.channel());
     Instant receivedAt = clock.instant();
     records.open(
         new ReceivedRequest(
@@ -53,13 +46,13 @@ class ReceiveRequestDelegate implements JavaDelegate {
             execution.getProcessInstanceId(),
             channel,
             receivedAt,
-            data.string(SERVICE_CODE),
-            data.string(REQUEST_TYPE),
-            data.string(PRIORITY),
-            data.string(TITLE),
-            data.string(REQUESTER_NAME),
-            data.string(REQUESTER_EMAIL),
-            data.string(CUSTOMER_ID)));
+            request.serviceCode(),
+            request.requestType(),
+            request.priority(),
+            request.title(),
+            request.requesterName(),
+            request.requesterEmail(),
+            request.customerId()));
     execution.setVariable(REQUEST_ID, requestId);
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));

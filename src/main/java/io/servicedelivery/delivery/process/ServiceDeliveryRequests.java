@@ -10,7 +10,6 @@ import io.servicedelivery.intake.RequestProcess;
 import io.servicedelivery.sla.Priority;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +31,7 @@ class ServiceDeliveryRequests implements RequestProcess {
     runtimeService
         .createMessageCorrelation(SERVICE_REQUEST_SUBMITTED)
         .processInstanceBusinessKey(requestId)
-        .setVariables(variablesOf(request))
+        .setVariables(RequestVariables.of(request))
         .correlateStartMessage();
   }
 
@@ -58,24 +57,5 @@ class ServiceDeliveryRequests implements RequestProcess {
   public void changePriority(String processInstanceId, Priority priority, String reason) {
     runtimeService.setVariables(
         processInstanceId, Map.of(Variables.PRIORITY_CHANGE_REASON, reason, Variables.NEW_PRIORITY, priority.name()));
-  }
-  private static VariableMap variablesOf(NewServiceRequest request) {
-    VariableMap variables =
-        org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(Variables.SERVICE_CODE, request.serviceCode())
-            .putValue(Variables.REQUEST_TYPE, request.requestType())
-            .putValue(Variables.TITLE, request.title())
-            .putValue(Variables.DESCRIPTION, request.description())
-            .putValue(Variables.REQUESTER_NAME, request.requester().name())
-            .putValue(Variables.REQUESTER_EMAIL, request.requester().email())
-            .putValue(Variables.CUSTOMER_ID, request.requester().customerId())
-            .putValue(Variables.CHANNEL, request.channel().name());
-    if (request.priority() != null) {
-      variables.putValue(Variables.PRIORITY, request.priority().name());
-    } else {
-      variables.putValue(Variables.IMPACT, request.impact().name());
-      variables.putValue(Variables.URGENCY, request.urgency().name());
-    }
-    return variables;
   }
 }
