@@ -171,14 +171,14 @@ public class ProcessMapStatistics {
             .stream()
             .filter(instance -> instance.getBusinessKey() != null)
             .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
-    Map<String, ServiceDeliveryRecord> records = this.records.findAll(businessKeys.values());
+    Map<String, ServiceDeliveryRecord> recordsById = records.findAll(businessKeys.values());
     Map<String, Object> slaStates = slaStates(businessKeys.keySet());
     return instances.stream()
         .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
             .thenComparing(HistoricActivityInstance::getProcessInstanceId))
         .map(instance -> {
           String requestId = businessKeys.get(instance.getProcessInstanceId());
-          return waitingRequest(instance, requestId, Optional.ofNullable(records.get(requestId)),
+          return waitingRequest(instance, requestId, Optional.ofNullable(recordsById.get(requestId)),
               slaStates.get(instance.getProcessInstanceId()));
         })
         .toList();
