@@ -7,13 +7,11 @@ import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.records.Viewer;
 import io.servicedelivery.sla.Priority;
-import io.servicedelivery.web.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -73,12 +71,10 @@ public class RequestIntake {
     if (earlier.isPresent()) {
       return replay(earlier.get(), client, hash);
     }
-    List<InvalidField> violations = validation.catalogViolations(request.serviceCode(), request.requestType());
-    if (!violations.isEmpty()) {
-      throw new CatalogViolationException(violations);
-    }
+    int catalogVersion = validation.acceptedCatalogVersion(request.serviceCode(), request.requestType());
     try {
-      String requestId = transaction.execute(status -> store(request, client, idempotencyKey, hash));
+      String requestId =
+          transaction.execute(status -> store(request, catalogVersion, client, idempotencyKey, hash));
       return new Submission(views.get(requestId), true);
     } catch (DuplicateKeyException concurrentDuplicate) {
       StoredRequest winner =
@@ -145,11 +141,12 @@ public class RequestIntake {
   }
 
   /** The row and the process start commit together: no request without a process, no process without a request. */
-  private String store(NewServiceRequest request, String client, String idempotencyKey, String hash) {
+  private String store(
+      NewServiceRequest request, int catalogVersion, String client, String idempotencyKey, String hash) {
     String requestId = records.nextRequestId();
     requests.insert(
         requestId, request.channel(), request.externalReference(), client, idempotencyKey, hash, clock.instant());
-    process.start(requestId, request);
+    process.start(requestId, request, catalogVersion);
     return requestId;
   }
 

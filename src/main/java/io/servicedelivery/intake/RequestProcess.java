@@ -10,8 +10,13 @@ import io.servicedelivery.sla.Priority;
  */
 public interface RequestProcess {
 
-  /** Starts the delivery of a request that was just stored, in the caller's transaction. */
-  void start(String requestId, NewServiceRequest request);
+  /**
+   * Starts the delivery of a request that was just stored, in the caller's transaction.
+   *
+   * @param catalogVersion the version of the service's catalog entry intake accepted the request under; the process
+   *     validates the request against this version, also when another one has taken effect meanwhile
+   */
+  void start(String requestId, NewServiceRequest request, int catalogVersion);
 
   /**
    * Cancels the delivery running in the given process instance.

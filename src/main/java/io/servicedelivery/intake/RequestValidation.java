@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks that a request is complete and names a service and request type of the catalog, and binds it to the
- * SLA of that service for its priority, all as the catalog version effective now defines them.
+ * SLA of that service for its priority, all as one version of the catalog defines them: the version intake accepted
+ * the request under when it came through intake, else the version effective now. A request is judged once: a catalog
+ * change that lands after intake's answer does not reject what intake accepted.
  */
 @Service
 public class RequestValidation {
@@ -44,6 +46,15 @@ public class RequestValidation {
 
   /** @throws InvalidRequestException listing every reason the request cannot be accepted */
   public ValidatedRequest validate(ServiceRequest request, Instant receivedAt) {
+    return validate(request, receivedAt, null);
+  }
+
+  /**
+   * @param acceptedCatalogVersion the version of the service's catalog entry intake accepted the request under
+   *     ({@link #acceptedCatalogVersion}), or null for a request that did not come through intake (the order form)
+   * @throws InvalidRequestException listing every reason the request cannot be accepted
+   */
+  public ValidatedRequest validate(ServiceRequest request, Instant receivedAt, Integer acceptedCatalogVersion) {
     List<String> reasons = new ArrayList<>();
     text(request.title(), "title", MAX_TITLE, true, reasons);
     text(request.description(), "description", MAX_DESCRIPTION, true, reasons);
@@ -66,7 +77,7 @@ public class RequestValidation {
               : "The priority '" + request.priority() + "' is not one of " + allowedPriorities() + ".");
     }
 
-    CatalogMatch match = matchCatalog(request.serviceCode(), request.requestType());
+    CatalogMatch match = matchCatalog(request.serviceCode(), request.requestType(), acceptedCatalogVersion);
     match.errors().forEach(error -> reasons.add(error.message()));
     Optional<ServiceDefinition> service = match.service();
     Optional<RequestType> requestType = match.requestType();
@@ -88,23 +99,29 @@ public class RequestValidation {
   }
 
   /**
-   * The check of the catalog alone, for callers that validated the form of a request themselves: what the catalog
-   * does not offer, by field.
+   * The check of the catalog alone, for intake, which validated the form of a request itself: the version of the
+   * service's catalog entry in force now, which the process then validates the request against.
+   *
+   * @throws CatalogViolationException naming each field the catalog does not offer
    */
-  public List<InvalidField> catalogViolations(String serviceCode, String requestType) {
-    return matchCatalog(serviceCode, requestType).errors();
+  public int acceptedCatalogVersion(String serviceCode, String requestType) {
+    CatalogMatch match = matchCatalog(serviceCode, requestType, null);
+    if (!match.errors().isEmpty()) {
+      throw new CatalogViolationException(match.errors());
+    }
+    return match.service().orElseThrow().version();
   }
 
   private record CatalogMatch(
       Optional<ServiceDefinition> service, Optional<RequestType> requestType, List<InvalidField> errors) {}
 
-  private CatalogMatch matchCatalog(String serviceCode, String requestTypeCode) {
+  private CatalogMatch matchCatalog(String serviceCode, String requestTypeCode, Integer version) {
     List<InvalidField> errors = new ArrayList<>();
     Optional<ServiceDefinition> service = Optional.empty();
     if (isBlank(serviceCode)) {
       errors.add(new InvalidField("serviceCode", "The service is missing."));
     } else {
-      service = catalog.find(serviceCode.trim());
+      service = version == null ? catalog.find(serviceCode.trim()) : catalog.find(serviceCode.trim(), version);
       if (service.isEmpty()) {
         errors.add(new InvalidField("serviceCode", "The service catalog has no service '" + serviceCode + "'."));
       }

@@ -110,6 +110,12 @@ public final class CatalogProposals {
     return this;
   }
 
+  /** The service no longer offers the request type. */
+  public CatalogProposals withoutRequestType(String code) {
+    requestTypes.removeIf(type -> type.code().equals(code));
+    return this;
+  }
+
   public CatalogProposals addChecklistItem(String item) {
     checklist.add(item);
     return this;

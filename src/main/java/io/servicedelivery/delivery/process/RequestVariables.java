@@ -45,10 +45,11 @@ final class RequestVariables {
 
   private RequestVariables() {}
 
-  /** The variables a request starts the process with. */
-  static VariableMap of(NewServiceRequest request) {
+  /** The variables a request starts the process with, with the catalog version intake accepted it under. */
+  static VariableMap of(NewServiceRequest request, int catalogVersion) {
     VariableMap variables =
         Variables.createVariables()
+            .putValue(CATALOG_VERSION, catalogVersion)
             .putValue(SERVICE_CODE, request.serviceCode())
             .putValue(REQUEST_TYPE, request.requestType())
             .putValue(TITLE, request.title())
@@ -79,6 +80,14 @@ final class RequestVariables {
         data.string(REQUESTER_EMAIL),
         data.string(CUSTOMER_ID),
         data.string(CHANNEL));
+  }
+
+  /**
+   * The catalog version intake accepted the request under, which validation holds it to; null for a request from the
+   * order form, which validation checks against the version in force.
+   */
+  static Integer acceptedCatalogVersion(VariableScope scope) {
+    return ProcessData.of(scope).integer(CATALOG_VERSION);
   }
 
   /** What validation found, for the forms and the later steps; the SLA clock starts unpaused. */

@@ -27,11 +27,11 @@ class ServiceDeliveryRequests implements RequestProcess {
   }
 
   @Override
-  public void start(String requestId, NewServiceRequest request) {
+  public void start(String requestId, NewServiceRequest request, int catalogVersion) {
     runtimeService
         .createMessageCorrelation(SERVICE_REQUEST_SUBMITTED)
         .processInstanceBusinessKey(requestId)
-        .setVariables(RequestVariables.of(request))
+        .setVariables(RequestVariables.of(request, catalogVersion))
         .correlateStartMessage();
   }
 

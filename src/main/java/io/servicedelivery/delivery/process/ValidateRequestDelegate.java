@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Validate request and SLA": validates the request against the catalog and binds its SLA, in the process and on the
+ * "Validate request and SLA": validates the request against the catalog (the version intake accepted it under, else
+ * the version in force) and binds its SLA, in the process and on the
  * delivery record. An invalid request ends in the BPMN error {@value Errors#REQUEST_INVALID}, whose message (the
  * boundary event's {@code rejectionReasons}) tells the requester why. The catalog version and its price are kept on the
  * record ({@code bindTerms}); the variables set here are for the forms and the process, and billing never reads them.
@@ -38,7 +39,11 @@ class ValidateRequestDelegate implements JavaDelegate {
     ProcessData data = ProcessData.of(execution);
     ValidatedRequest valid;
     try {
-      valid = validation.validate(RequestVariables.read(execution), data.instant(RECEIVED_AT));
+      valid =
+          validation.validate(
+              RequestVariables.read(execution),
+              data.instant(RECEIVED_AT),
+              RequestVariables.acceptedCatalogVersion(execution));
     } catch (InvalidRequestException invalid) {
       throw new BpmnError(Errors.REQUEST_INVALID, String.join("\n", invalid.reasons()));
     }
