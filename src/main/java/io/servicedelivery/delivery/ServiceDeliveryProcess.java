@@ -136,6 +136,10 @@ public final class ServiceDeliveryProcess {
     public static final String CURRENCY = "currency";
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    /** The due dates and the priority as people read them: in the request's calendar's zone, by label. */
+    public static final String RESPONSE_DUE_TEXT = "responseDueText";
+    public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
+    public static final String PRIORITY_LABEL = "priorityLabel";
     /** the second warning, for the diagram until it uses the three warnings below */
     /** when the first, second and third warning thresholds of the resolution time are reached (Date) */
     public static final String SLA_WARNING_1_AT = "slaWarning1At";
