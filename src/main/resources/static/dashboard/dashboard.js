@@ -20,6 +20,10 @@
   };
   const CHART_KPI_DEFAULT = 'onTimeDelivery';
   const READABLE_ZOOM = 0.6;
+  /** screen pixels kept free around the whole diagram, room for the badges on its outer shapes */
+  const MAP_MARGIN = 48;
+  const MAP_MIN_HEIGHT = 360;
+  const MAP_MAX_HEIGHT = 720;
   const AJAX = { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' };
 
   const $ = (id) => document.getElementById(id);
@@ -54,15 +58,7 @@
     return Number.isInteger(value) ? number(value, 0) : number(value, 2);
   }
 
-  function formatDuration(millis) {
-    const minutes = Math.round(millis / 60000);
-    if (minutes < 1) return '< 1 min';
-    if (minutes < 60) return minutes + ' min';
-    const hours = Math.floor(minutes / 60);
-    if (hours < 24) return hours + ' h' + (minutes % 60 ? ' ' + String(minutes % 60).padStart(2, '0') : '');
-    const days = Math.floor(hours / 24);
-    return days + ' d' + (hours % 24 ? ' ' + (hours % 24) + ' h' : '');
-  }
+  const formatDuration = window.DashboardFormat.duration;
 
   function formatMoment(iso) {
     const moment = new Date(iso);
@@ -226,7 +222,12 @@
     viewer = new BpmnJS({ container: '#diagram' });
     const xml = await fetch('/dashboard/api/process-map/diagram', { credentials: 'same-origin' }).then((r) => r.text());
     await viewer.importXML(xml);
-    focusOnDelivery();
+    showWholeDiagram();
+    let pending;
+    new ResizeObserver(() => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(showWholeDiagram);
+    }).observe($('diagram'));
     viewer.get('eventBus').on('element.click', (event) => {
       if (isActivity(event.element) || event.element.type.endsWith('Event')) {
         showWaiting(event.element.id);
@@ -234,7 +235,31 @@
     });
   }
 
-  /** Readable from the start: the delivery at a zoom where names and numbers can be read; the rest a drag away. */
+  /**
+   * The whole diagram, pool and lanes included, centred in the map with a margin all round. The map is as high as the
+   * diagram needs at its width (within the map's least and greatest height), so that little of it stays empty.
+   */
+  function showWholeDiagram() {
+    const canvas = viewer.get('canvas');
+    canvas.resized();
+    const { inner, outer } = canvas.viewbox();
+    if (!inner.width || !inner.height || outer.width <= 2 * MAP_MARGIN) return;
+    const needed = Math.round((outer.width - 2 * MAP_MARGIN) * inner.height / inner.width + 2 * MAP_MARGIN);
+    const map = $('diagram');
+    const height = Math.min(MAP_MAX_HEIGHT, Math.max(MAP_MIN_HEIGHT, needed)) + (map.offsetHeight - outer.height);
+    if (Math.abs(height - map.offsetHeight) > 1) {
+      map.style.height = height + 'px'; // the map's resize observer shows the diagram again
+      return;
+    }
+    const room = { width: outer.width - 2 * MAP_MARGIN, height: outer.height - 2 * MAP_MARGIN };
+    const zoom = Math.min(room.width / inner.width, room.height / inner.height);
+    const box = { width: outer.width / zoom, height: outer.height / zoom };
+    canvas.viewbox({
+      x: inner.x + inner.width / 2 - box.width / 2, y: inner.y + inner.height / 2 - box.height / 2, ...box
+    });
+  }
+
+  /** The delivery at a zoom where names and numbers can be read; the rest a drag away. */
   function focusOnDelivery() {
     const canvas = viewer.get('canvas');
     canvas.zoom('fit-viewport', 'auto');
@@ -286,16 +311,23 @@
       if (activity.reworks > 0) {
         overlays.add(element.id, 'reworks', {
           position: { bottom: 13, right: 13 }, scale,
-          html: '<span class="badge reworks overlay-reworks" data-activity="' + id + '" title="reworks">↻ ' +
-            activity.reworks + '</span>'
+          html: '<span class="badge reworks overlay-reworks" data-activity="' + id + '" title="' + activity.reworks +
+            ' reworks: failed quality reviews that sent the work back">↻ ' + activity.reworks + '</span>'
         });
       }
-      // automated steps take no time worth showing
-      if (activity.p90Millis >= 60000 && element.type !== 'bpmn:SubProcess') {
-        // below the shape, or above it when boundary events hang at its lower edge
+      if (activity.repeatedPasses > 0) {
+        overlays.add(element.id, 'repeated', {
+          position: { bottom: 13, left: -13 }, scale,
+          html: '<span class="badge repeated overlay-repeated" data-activity="' + id + '" title="' + activity.repeatedPasses +
+            ' repeated passes: a request there again, for whatever reason">' + activity.repeatedPasses + '× again</span>'
+        });
+      }
+      // every step that requests left in the period, automated ones too
+      if (activity.finished > 0 && element.type !== 'bpmn:SubProcess') {
+        // below the shape, clear of the badges on its lower edge, or above it when boundary events hang there
         const below = !(element.attachers || []).length;
         overlays.add(element.id, 'durations', {
-          position: below ? { top: element.height + 4, left: 0 } : { top: -40, left: 0 }, scale,
+          position: below ? { top: element.height + 15, left: 0 } : { top: -52, left: 0 }, scale,
           html: '<div class="overlay-durations-box" style="width: ' + element.width + 'px">' +
             '<div class="overlay-durations" data-activity="' + id + '" title="' + activity.finished +
             ' finished in the period: average and 90th percentile">⌀ ' + formatDuration(activity.averageMillis) +
@@ -386,7 +418,7 @@
     $('chart-kpi').addEventListener('change', renderCharts);
     $('zoom-in').addEventListener('click', () => zoomBy(1.25));
     $('zoom-out').addEventListener('click', () => zoomBy(0.8));
-    $('zoom-fit').addEventListener('click', () => viewer.get('canvas').zoom('fit-viewport', 'auto'));
+    $('zoom-fit').addEventListener('click', showWholeDiagram);
     $('zoom-delivery').addEventListener('click', focusOnDelivery);
     $('diagram').addEventListener('click', (event) => {
       const badge = event.target.closest('.overlay-waiting');

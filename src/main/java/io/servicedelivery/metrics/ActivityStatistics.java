@@ -10,7 +10,10 @@ package io.servicedelivery.metrics;
  * @param p90Millis the duration 90 % of them did not exceed (nearest rank)
  * @param waiting requests waiting there now
  * @param slaBreaches requests whose resolution SLA was breached in the period while they were at this activity
- * @param reworks passes through the task or call activity in the period that were not a request's first pass there
+ * @param reworks quality reviews that failed in the period and sent the work back; only <i>Register rework</i>, the
+ *     step of that flow, has any, as many as the records of those requests count
+ * @param repeatedPasses passes through the task or call activity in the period that were not a request's first pass
+ *     there, whatever the reason (a customer's answer, a corrective action, a rework, a later SLA warning)
  */
 public record ActivityStatistics(
     String activityId,
@@ -19,4 +22,5 @@ public record ActivityStatistics(
     Long p90Millis,
     long waiting,
     long slaBreaches,
-    long reworks) {}
+    long reworks,
+    long repeatedPasses) {}

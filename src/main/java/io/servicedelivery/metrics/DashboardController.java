@@ -51,7 +51,7 @@ class DashboardController {
   }
 
   /**
-   * Per activity: durations, SLA breaches and reworks of the period, and the requests waiting now. The period is
+   * Per activity: durations, SLA breaches, reworks and repeated passes of the period, and the requests waiting now. The period is
    * given in days as for {@code /api/kpis}: from the start of {@code from} to the start of {@code to} (exclusive), UTC;
    * {@code from} must be before {@code to} (a 400 naming {@code from} otherwise). Days beyond the years 1 to 9999 are
    * refused while the parameters are read (web/StrictParameters).

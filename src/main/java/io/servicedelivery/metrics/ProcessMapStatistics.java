@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +45,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>SLA breaches</b>: for every resolution SLA breach in the period (the {@code BoundaryEvent_SlaBreached}
  *       timer fired), the activity the request was at when it fired: started before the breach and not finished
  *       before it;
- *   <li><b>reworks</b>: every pass through a task or call activity in the period that was not the request's first pass
- *       there, such as the execution again after a failed quality review or after a corrective action (the gateways
- *       and events of the loop are not counted).
+ *   <li><b>reworks</b>: quality reviews that failed in the period and sent the work back, on <i>Register rework</i>,
+ *       counted as the record counts them;
+ *   <li><b>repeated passes</b>: passes through a task or call activity in the period that were not the request's first
+ *       there, for whatever reason (see {@link ActivityPasses}).
  * </ul>
  *
  * The period is half-open, {@code [from, to)}. Each answer is read in one read-only transaction, so the engine's
@@ -66,7 +65,7 @@ public class ProcessMapStatistics {
   private final RuntimeService runtimeService;
   private final ServiceDeliveryRecords records;
   private final ServiceCatalog catalog;
-  private final JdbcClient jdbc;
+  private final ActivityPasses passes;
 
   ProcessMapStatistics(
       RepositoryService repositoryService,
@@ -74,13 +73,13 @@ public class ProcessMapStatistics {
       RuntimeService runtimeService,
       ServiceDeliveryRecords records,
       ServiceCatalog catalog,
-      JdbcClient jdbc) {
+      ActivityPasses passes) {
     this.repositoryService = repositoryService;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
     this.records = records;
     this.catalog = catalog;
-    this.jdbc = jdbc;
+    this.passes = passes;
   }
 
   /** The BPMN XML of the latest service-delivery definition, the diagram the numbers are drawn on. */
@@ -105,7 +104,6 @@ public class ProcessMapStatistics {
     Map<String, List<Long>> durations = new TreeMap<>();
     Map<String, Long> waiting = new TreeMap<>();
     Map<String, Long> breaches = new TreeMap<>();
-    Map<String, Long> reworks = new TreeMap<>();
     for (String definitionId : definitionIds()) {
       historyService
           .createHistoricActivityInstanceQuery()
@@ -132,13 +130,15 @@ public class ProcessMapStatistics {
               activityAt(breach.getProcessInstanceId(), breach.getStartTime())
                   .forEach(activityId -> breaches.merge(activityId, 1L, Long::sum)));
     }
-    reworks.putAll(reworksStartedIn(from, to));
+    Map<String, Long> reworks = passes.reworks(from, to);
+    Map<String, Long> repeated = passes.repeated(from, to);
 
     Set<String> activityIds = new TreeSet<>();
     activityIds.addAll(durations.keySet());
     activityIds.addAll(waiting.keySet());
     activityIds.addAll(breaches.keySet());
     activityIds.addAll(reworks.keySet());
+    activityIds.addAll(repeated.keySet());
     return activityIds.stream()
         .map(activityId -> {
           List<Long> finished = durations.getOrDefault(activityId, List.of());
@@ -149,7 +149,8 @@ public class ProcessMapStatistics {
               percentile90(finished),
               waiting.getOrDefault(activityId, 0L),
               breaches.getOrDefault(activityId, 0L),
-              reworks.getOrDefault(activityId, 0L));
+              reworks.getOrDefault(activityId, 0L),
+              repeated.getOrDefault(activityId, 0L));
         })
         .toList();
   }
@@ -251,33 +252,6 @@ public class ProcessMapStatistics {
         .map(HistoricActivityInstance::getActivityId)
         .distinct()
         .toList();
-  }
-
-  /**
-   * Every pass after a request's first one through a task or call activity that started in the period, per
-   * activity: one query over the history (a query per request took minutes with a year of history).
-   */
-  private Map<String, Long> reworksStartedIn(Instant from, Instant to) {
-    Map<String, Long> reworks = new TreeMap<>();
-    jdbc.sql(
-            """
-            select a.ACT_ID_ as activity_id, count(*) as passes
-            from ACT_HI_ACTINST a
-            where a.PROC_DEF_KEY_ = :key and a.START_TIME_ >= :from and a.START_TIME_ < :to
-              and (a.ACT_TYPE_ like '%Task' or a.ACT_TYPE_ = 'task' or a.ACT_TYPE_ = 'callActivity')
-              and exists (
-                select 1 from ACT_HI_ACTINST earlier
-                where earlier.PROC_INST_ID_ = a.PROC_INST_ID_ and earlier.ACT_ID_ = a.ACT_ID_
-                  and (earlier.START_TIME_ < a.START_TIME_
-                       or (earlier.START_TIME_ = a.START_TIME_ and earlier.ID_ < a.ID_)))
-            group by a.ACT_ID_""")
-        .param("key", ServiceDeliveryProcess.KEY)
-        .param("from", Timestamp.from(from))
-        .param("to", Timestamp.from(to))
-        .query((rs, row) -> Map.entry(rs.getString("activity_id"), rs.getLong("passes")))
-        .list()
-        .forEach(entry -> reworks.put(entry.getKey(), entry.getValue()));
-    return reworks;
   }
 
   private static boolean within(Date moment, Instant from, Instant to) {

@@ -2,6 +2,9 @@ package io.servicedelivery.metrics;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.RECEIVE_REQUEST;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REGISTER_REWORK;
+import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
@@ -9,8 +12,10 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
+import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -36,6 +42,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
@@ -58,11 +65,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operations manager signs in through the login page and reads the dashboard: the KPI tiles of known delivery
- * records and the process map with the requests waiting in execution. Somebody else is refused, and nobody gets there without signing in.
+ * records and the process map with the requests waiting in execution; the map shows the whole diagram, every step's
+ * time (seconds too) and a legend in words. Somebody else is refused, and nobody gets there without signing in.
  *
  * <p>Saves {@code target/dashboard-screenshot.png}, the dashboard as the manager sees it. Skipped when Chromium or
- * chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link HeadlessChromium}); on failure a
- * snapshot goes to {@code target/browser-test/}.
+ * chromedriver is missing, unless {@code BROWSER_TESTS_REQUIRED=true} (see {@link HeadlessChromium}); each test saves
+ * a snapshot to {@code target/browser-test/} at its end, and on failure.
  */
 @ExtendWith(HeadlessChromium.Required.class)
 @WebIntegrationTest
@@ -83,6 +91,7 @@ class DashboardBrowserTest {
   @Autowired ResourcePool resourcePool;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identityService;
+  @Autowired ServiceCatalog catalog;
 
   private HeadlessChromium browser;
   private WebDriver driver;
@@ -106,8 +115,16 @@ class DashboardBrowserTest {
       jdbc.sql("delete from service_delivery_record where request_id = ?").param(requestId).update();
     }
     for (ProcessInstance request : requests) {
+      List<String> called = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(request.getId())
+          .list().stream().map(HistoricProcessInstance::getId).toList();
       runtimeService.deleteProcessInstanceIfExists(request.getId(), "browser test finished", true, true, true, false);
       historyService.deleteHistoricProcessInstanceIfExists(request.getId());
+      if (!called.isEmpty()) {
+        historyService.deleteHistoricProcessInstancesIfExists(called);
+      }
+      for (String table : List.of("quality_check_result", "quality_finding", "quality_review")) {
+        jdbc.sql("delete from " + table + " where request_id = ?").param(request.getBusinessKey()).update();
+      }
       resourcePool.release(request.getBusinessKey(), ReleaseReason.CANCELLED);
     }
   }
@@ -149,7 +166,9 @@ class DashboardBrowserTest {
     assertThat(waiting.getText()).isEqualTo("2");
     // planned after 3 h and after 45 min
     assertThat(driver.findElement(overlay("durations", PLAN_DELIVERY)).getDomProperty("textContent"))
-        .isEqualTo("⌀ 1 h 53p90 3 h");
+        .isEqualTo("⌀ 1 h 53 minp90 3 h");
+    // no time where no request finished in the period
+    assertThat(driver.findElements(overlay("durations", EXECUTE_SERVICE_ACTIVITIES))).isEmpty();
     waiting.click();
     wait.until(textToBe(By.id("waiting-title"), "Execute service activities: 2 waiting"));
     assertThat(driver.findElements(By.cssSelector("#waiting-table tbody tr")))
@@ -157,6 +176,66 @@ class DashboardBrowserTest {
         .containsExactlyInAnyOrder(laptop, vpn);
 
     screenshot();
+    browser.saveSnapshot(OUTPUT, "keyFiguresAndProcessMap");
+  }
+
+  @Test
+  void theMapShowsTheWholeDiagramEveryStepsTimeInSecondsTooAndALegendWithoutNumbers() {
+    // planned 40 s after it came in (the automated steps take no time at all: the clock stands still), executed, failed
+    // in the quality review and back in execution
+    String reworked = startExecution(
+        "VPN for the auditor", "NETWORK_ACCESS", "VPN_ACCESS", "2026-10-05T09:00:00Z", Duration.ofSeconds(40));
+    failOnce(reworked, "2026-10-05T11:00:00Z");
+
+    driver.get(url("/dashboard?from=2026-10-01&to=2026-10-31"));
+    wait.until(urlContains("/login"));
+    signIn("manager", "manager");
+    wait.until(attributeToBe(By.tagName("body"), "data-loaded", "true"));
+
+    // the whole diagram, pool and lanes included, inside the map, and again when the window gets narrower
+    assertThat(shapesOutsideTheMap()).isEmpty();
+    long wideMap = mapWidth();
+    driver.manage().window().setSize(new Dimension(1100, 1200));
+    wait.until(page -> mapWidth() < wideMap && shapesOutsideTheMap().isEmpty());
+
+    // every step's time, seconds too
+    assertThat(driver.findElement(overlay("durations", PLAN_DELIVERY)).getDomProperty("textContent"))
+        .isEqualTo("⌀ 40 sp90 40 s");
+    assertThat(driver.findElement(overlay("durations", RECEIVE_REQUEST)).getDomProperty("textContent"))
+        .isEqualTo("⌀ < 1 sp90 < 1 s");
+    assertThat(driver.findElement(overlay("durations", EXECUTE_SERVICE_ACTIVITIES)).getDomProperty("textContent"))
+        .isEqualTo("⌀ 1 h 59 minp90 1 h 59 min");
+    // the rework where the failed review sent the work back; execution again is a repeated pass, not a rework
+    assertThat(driver.findElement(overlay("reworks", REGISTER_REWORK)).getText()).isEqualTo("↻ 1");
+    assertThat(driver.findElements(By.cssSelector(".overlay-reworks"))).hasSize(1);
+    assertThat(driver.findElement(overlay("repeated", EXECUTE_SERVICE_ACTIVITIES)).getText()).isEqualTo("1× again");
+    // the one function every time on the map is written with
+    Map<Long, String> durations = new LinkedHashMap<>();
+    durations.put(0L, "< 1 s");
+    durations.put(400L, "< 1 s");
+    durations.put(40_000L, "40 s");
+    durations.put(59_600L, "1 min");
+    durations.put(Duration.ofMinutes(5).plusSeconds(3).toMillis(), "5 min 3 s");
+    durations.put(Duration.ofMinutes(5).toMillis(), "5 min");
+    durations.put(Duration.ofHours(2).plusMinutes(5).toMillis(), "2 h 05 min");
+    durations.put(Duration.ofHours(2).plusSeconds(20).toMillis(), "2 h");
+    durations.put(Duration.ofDays(1).plusHours(4).toMillis(), "1 d 4 h");
+    durations.put(Duration.ofHours(23).plusMinutes(59).plusSeconds(40).toMillis(), "1 d");
+    durations.forEach((millis, shown) ->
+        assertThat(((JavascriptExecutor) driver).executeScript("return DashboardFormat.duration(arguments[0])", millis))
+            .as("%d ms", millis)
+            .isEqualTo(shown));
+
+    // the legend names the kinds of badges in words beside plain colour keys: nothing in it reads as a count
+    WebElement legend = driver.findElement(By.id("map-legend"));
+    assertThat(legend.findElements(By.cssSelector(".badge"))).isEmpty();
+    assertThat(legend.findElements(By.cssSelector(".swatch"))).hasSize(5)
+        .allSatisfy(swatch -> assertThat(swatch.getDomProperty("textContent")).isEmpty());
+    assertThat(legend.getText()).contains("reworks, failed quality reviews", "repeated passes")
+        .doesNotContainPattern("\\b\\d+\\b");
+
+    ((JavascriptExecutor) driver).executeScript("document.getElementById('map-heading').scrollIntoView()");
+    browser.saveSnapshot(OUTPUT, "wholeMapSecondsAndLegend");
   }
 
   @Test
@@ -167,6 +246,7 @@ class DashboardBrowserTest {
 
     wait.until(textToBe(By.tagName("h1"), "The dashboard is for operations managers"));
     assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("staff1");
+    browser.saveSnapshot(OUTPUT, "refused");
   }
 
   @Test
@@ -180,6 +260,7 @@ class DashboardBrowserTest {
       wait.until(urlContains("/login?error"));
       assertThat(driver.findElement(By.cssSelector(".message.error")).getText())
           .isEqualTo("Unknown user or wrong password.");
+      browser.saveSnapshot(OUTPUT, "wrongPassword");
     } finally {
       identityService.deleteUser(userId);
     }
@@ -257,6 +338,33 @@ class DashboardBrowserTest {
     return instance.getBusinessKey();
   }
 
+  /** The assignee reports the work done at {@code doneAt}, and the QA lead fails it: back to execution. */
+  private void failOnce(String requestId, String doneAt) {
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.parse(doneAt)));
+      taskService.complete(
+          taskService.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(EXECUTE_SERVICE_ACTIVITIES)
+              .singleResult().getId(),
+          Map.of(
+              QualityControlProcess.Variables.CHECKLIST_CONFIRMED,
+              new ArrayList<>(catalog.get("NETWORK_ACCESS").checklist()),
+              QualityControlProcess.Variables.PROGRESS_STATUS, "DONE",
+              QualityControlProcess.Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
+              QualityControlProcess.Variables.EFFORT_HOURS, 2.0));
+      taskService.complete(
+          taskService.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(REVIEW_QUALITY)
+              .singleResult().getId(),
+          Map.of(
+              QualityControlProcess.Variables.QUALITY_VERDICT, "FAILED",
+              QualityControlProcess.Variables.QUALITY_FINDINGS, "The data owner's approval is not documented",
+              QualityControlProcess.Variables.FINDING_SEVERITY, "MINOR"));
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(requestId)
+        .taskDefinitionKey(EXECUTE_SERVICE_ACTIVITIES).count()).isOne();
+  }
+
   /** Signs in and waits until the login page is left, so that nothing is looked for on the page being unloaded. */
   private void signIn(String user, String password) {
     wait.until(visibilityOfElementLocated(By.id("username"))).sendKeys(user);
@@ -264,6 +372,32 @@ class DashboardBrowserTest {
     WebElement signInButton = driver.findElement(By.id("sign-in"));
     signInButton.click();
     wait.until(stalenessOf(signInButton));
+  }
+
+  /**
+   * The shapes of the diagram (pool, lanes, activities, events, gateways, labels) and the badges on them whose box is
+   * not entirely inside the map, each as its element id and box; fails when there are no shapes at all.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> shapesOutsideTheMap() {
+    List<String> outside = (List<String>) ((JavascriptExecutor) driver).executeScript(
+        """
+        const map = document.getElementById('diagram').getBoundingClientRect();
+        const shapes = [...document.querySelectorAll('#diagram .djs-element.djs-shape, #diagram .djs-overlay')];
+        if (!shapes.some((shape) => shape.dataset.elementId === 'Participant_ServiceDelivery')) return ['no pool drawn'];
+        return shapes
+          .map((shape) => [shape.dataset.elementId || shape.className, shape.getBoundingClientRect()])
+          .filter(([id, box]) => box.left < map.left || box.top < map.top || box.right > map.right || box.bottom > map.bottom)
+          .map(([id, box]) => id + ' ' + Math.round(box.left) + ',' + Math.round(box.top) + ' to ' + Math.round(box.right)
+            + ',' + Math.round(box.bottom) + ' (map ' + Math.round(map.left) + ',' + Math.round(map.top) + ' to '
+            + Math.round(map.right) + ',' + Math.round(map.bottom) + ')');
+        """);
+    return outside;
+  }
+
+  private long mapWidth() {
+    return ((Number) ((JavascriptExecutor) driver)
+        .executeScript("return document.getElementById('diagram').getBoundingClientRect().width")).longValue();
   }
 
   private static By overlay(String kind, String activityId) {

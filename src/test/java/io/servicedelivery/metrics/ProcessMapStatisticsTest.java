@@ -5,7 +5,10 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.HANDLE
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.MONITOR_PROGRESS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REGISTER_REWORK;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SEND_SLA_WARNING;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_BREACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_1_REACHED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.SLA_WARNING_2_REACHED;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +17,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
 import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.quality.QualityControlProcess.Variables;
+import io.servicedelivery.records.RequestOutcome;
+import io.servicedelivery.records.ServiceDeliveryRecords;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
@@ -31,6 +37,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +50,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * The process map's numbers from real requests: a laptop and two VPN requests planned after 30, 60 and 60 minutes; one
  * VPN executed in an hour, failed in the quality review and back in execution (a rework), the other breaching its SLA
- * in execution.
+ * in execution. And two requests closed, one after a customer's answer and two SLA warnings, one after a rework: the
+ * map counts the reworks the records count.
  */
 @ProcessTest
 class ProcessMapStatisticsTest extends AbstractProcessTest {
@@ -70,6 +78,7 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
   @Autowired RepositoryService repositoryService;
   @Autowired HistoryService historyService;
   @Autowired ServiceCatalog catalog;
+  @Autowired ServiceDeliveryRecords records;
 
   @BeforeEach
   void forgetEarlierRequests() {
@@ -104,24 +113,28 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
     Map<String, ActivityStatistics> today = byActivity(statistics.activities(DAY_BEFORE, DAY_AFTER));
 
     assertThat(today.get(PLAN_DELIVERY))
-        .isEqualTo(new ActivityStatistics(PLAN_DELIVERY, 3, 50 * MINUTE, 60 * MINUTE, 0, 0, 0));
+        .isEqualTo(new ActivityStatistics(PLAN_DELIVERY, 3, 50 * MINUTE, 60 * MINUTE, 0, 0, 0, 0));
+    // executed once in the period, the reworked request back there: a repeated pass, not a rework of its own
     assertThat(today.get(EXECUTE_SERVICE_ACTIVITIES))
-        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 1, 60 * MINUTE, 60 * MINUTE, 3, 1, 1));
-    assertThat(today.get(MONITOR_PROGRESS).reworks()).isZero();
-    assertThat(today.get(REGISTER_REWORK)).extracting(ActivityStatistics::finished, ActivityStatistics::reworks)
-        .containsExactly(1L, 0L);
+        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 1, 60 * MINUTE, 60 * MINUTE, 3, 1, 0, 1));
+    assertThat(today.get(MONITOR_PROGRESS).repeatedPasses()).isZero();
+    assertThat(today.get(REGISTER_REWORK))
+        .extracting(ActivityStatistics::finished, ActivityStatistics::reworks, ActivityStatistics::repeatedPasses)
+        .containsExactly(1L, 1L, 0L);
     assertThat(today.get(HANDLE_SLA_BREACH))
-        .isEqualTo(new ActivityStatistics(HANDLE_SLA_BREACH, 0, null, null, 1, 0, 0));
+        .isEqualTo(new ActivityStatistics(HANDLE_SLA_BREACH, 0, null, null, 1, 0, 0, 0));
     assertThat(today.values()).filteredOn(activity -> activity.slaBreaches() > 0)
         .extracting(ActivityStatistics::activityId).containsExactly(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(today.values()).filteredOn(activity -> activity.reworks() > 0)
+        .extracting(ActivityStatistics::activityId).containsExactly(REGISTER_REWORK);
+    assertThat(today.values()).filteredOn(activity -> activity.repeatedPasses() > 0)
         .extracting(ActivityStatistics::activityId).containsExactly(EXECUTE_SERVICE_ACTIVITIES);
 
     // the next day: nothing finished, breached or reworked then, but the requests still wait
     Map<String, ActivityStatistics> tomorrow =
         byActivity(statistics.activities(DAY_AFTER, DAY_AFTER.plus(Duration.ofDays(1))));
     assertThat(tomorrow.get(EXECUTE_SERVICE_ACTIVITIES))
-        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 0, null, null, 3, 0, 0));
+        .isEqualTo(new ActivityStatistics(EXECUTE_SERVICE_ACTIVITIES, 0, null, null, 3, 0, 0, 0));
     assertThat(tomorrow).doesNotContainKey(PLAN_DELIVERY);
 
     assertThat(statistics.waitingAt(EXECUTE_SERVICE_ACTIVITIES))
@@ -143,6 +156,57 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
     assertThat(statistics.waitingAt(HANDLE_SLA_BREACH)).extracting(WaitingRequest::requestId, WaitingRequest::assignee)
         .containsExactly(tuple(breached, null));
     assertThat(statistics.waitingAt(PLAN_DELIVERY)).isEmpty();
+  }
+
+  /**
+   * The map counts a rework where the record does: the customer's answer and a second SLA warning bring a request back
+   * to execution and to <i>Send SLA warning</i> without any rework; a failed review is one.
+   */
+  @Test
+  void theMapCountsTheReworksTheRecordsCount() {
+    String answered = submit(vpnRequest());
+    String reworked = submit(vpnRequest());
+    setClock(T0.plus(Duration.ofMinutes(30)));
+    plan(answered);
+    plan(reworked);
+
+    setClock(T0.plus(Duration.ofHours(1)));
+    askCustomer(answered);
+    setClock(T0.plus(Duration.ofHours(2)));
+    runtimeService.createMessageCorrelation(Messages.CUSTOMER_INFORMATION_RECEIVED)
+        .processInstanceId(processInstanceOf(answered))
+        .setVariable(ServiceDeliveryProcess.Variables.CUSTOMER_RESPONSE, "The company laptop")
+        .correlateWithResult();
+    fireWarning(answered, SLA_WARNING_1_REACHED);
+    fireWarning(answered, SLA_WARNING_2_REACHED);
+    reportDone(answered);
+    complete(answered, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+
+    reportDone(reworked);
+    complete(reworked, REVIEW_QUALITY, Map.of(
+        Variables.QUALITY_VERDICT, "FAILED",
+        Variables.QUALITY_FINDINGS, "The data owner's approval is not documented",
+        Variables.FINDING_SEVERITY, "MINOR"));
+    reportDone(reworked);
+    complete(reworked, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    executeAsyncJobs();
+
+    assertThat(List.of(answered, reworked)).allSatisfy(requestId ->
+        assertThat(records.get(requestId).outcome()).as(requestId).isEqualTo(RequestOutcome.CLOSED));
+    assertThat(records.get(answered).reworkCount()).isZero();
+    assertThat(records.get(reworked).reworkCount()).isOne();
+
+    Map<String, ActivityStatistics> map = byActivity(statistics.activities(DAY_BEFORE, DAY_AFTER));
+    long recordedReworks = records.get(answered).reworkCount() + records.get(reworked).reworkCount();
+    assertThat(map.values().stream().mapToLong(ActivityStatistics::reworks).sum()).isEqualTo(recordedReworks);
+    assertThat(map.get(REGISTER_REWORK).reworks()).isEqualTo(recordedReworks);
+    // executed again after the answer and after the rework, the second warning sent: repeated, but no rework
+    assertThat(map.get(EXECUTE_SERVICE_ACTIVITIES))
+        .extracting(ActivityStatistics::reworks, ActivityStatistics::repeatedPasses)
+        .containsExactly(0L, 2L);
+    assertThat(map.get(SEND_SLA_WARNING))
+        .extracting(ActivityStatistics::reworks, ActivityStatistics::repeatedPasses)
+        .containsExactly(0L, 1L);
   }
 
   @Test
@@ -184,6 +248,24 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
         Variables.PROGRESS_STATUS, "DONE",
         Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
         Variables.EFFORT_HOURS, 1.0));
+  }
+
+  private void askCustomer(String requestId) {
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, Map.of(
+        Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+        Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
+        Variables.PROGRESS_REPORT, "Prepared the VPN profile",
+        ServiceDeliveryProcess.Variables.CUSTOMER_QUESTION, "Which device will your colleague use?",
+        Variables.EFFORT_HOURS, 0.5));
+    executeAsyncJobs();
+  }
+
+  /** Fires the SLA warning timer of the request at its due time. */
+  private void fireWarning(String requestId, String warningId) {
+    Job warning = timer(processInstanceOf(requestId), warningId);
+    setClock(warning.getDuedate().toInstant());
+    managementService.executeJob(warning.getId());
+    executeAsyncJobs();
   }
 
   private String processInstanceOf(String requestId) {
