@@ -13,8 +13,15 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import io.servicedelivery.cluster.SetupStep;
 import java.util.List;
@@ -22,6 +29,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,9 +42,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the groups of the service organisation and what each may do, in the style of Camunda's invoice example
  * ({@code DemoDataGenerator}). Runs at every start of every node, one node after the other, and changes only what is
- * missing. Tasks need no grant here: the
- * engine authorizes a task's candidate groups and assignee on the task itself, so each group reads and works only
- * the tasks of its groups or assigned to its users.
+ * missing. Tasks need no grant to be worked: the engine authorizes a task's candidate groups and assignee on the task
+ * itself, so each group works only the tasks of its groups or assigned to its users. Operations managers read every
+ * task besides (Cockpit counts them), and change none.
  */
 @Component
 @Order(IdentitySetup.ORDER)
@@ -91,8 +100,25 @@ class IdentitySetup implements SetupStep {
     // managers watch every instance in Cockpit
     grant(OPERATIONS_MANAGERS, PROCESS_DEFINITION, Authorization.ANY, READ, READ_INSTANCE, READ_HISTORY);
     grant(OPERATIONS_MANAGERS, PROCESS_INSTANCE, Authorization.ANY, READ);
+    grantCockpitReading(OPERATIONS_MANAGERS);
 
     tasklistFilters.createFor(Groups.ALL);
+  }
+
+  /**
+   * What Cockpit reads beyond the processes and their instances, read-only: the deployments (its home page counts
+   * them), every task (the Human Tasks dashboard counts the open tasks by group and fails without READ on any task),
+   * the group names it shows there, the decisions the processes evaluate, and the historic tasks and instances,
+   * which the engine checks only once historic instance permissions are switched on.
+   */
+  private void grantCockpitReading(String groupId) {
+    grant(groupId, DEPLOYMENT, Authorization.ANY, READ);
+    grant(groupId, TASK, Authorization.ANY, READ);
+    grant(groupId, GROUP, Authorization.ANY, READ);
+    grant(groupId, DECISION_DEFINITION, Authorization.ANY, READ, READ_HISTORY);
+    grant(groupId, DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, READ);
+    grant(groupId, HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+    grant(groupId, HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ);
   }
 
   private void createGroup(String groupId) {

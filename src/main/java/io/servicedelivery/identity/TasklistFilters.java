@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
 import io.servicedelivery.sla.SlaState;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters every group sees. They are shared, and each shows only what its viewer may read: the tasks
- * of their groups and the tasks assigned to them.
+ * of their groups and the tasks assigned to them. Each task in their lists shows the process variables the
+ * capabilities name ({@link TasklistVariables}), those its process has.
  */
 @Component
 public class TasklistFilters {
@@ -30,11 +32,17 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final List<TasklistVariables> tasklistVariables;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+  TasklistFilters(
+      FilterService filterService,
+      TaskService taskService,
+      AuthorizationService authorizationService,
+      List<TasklistVariables> tasklistVariables) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
+    this.tasklistVariables = tasklistVariables;
   }
 
   void createFor(Collection<String> groups) {
@@ -51,10 +59,15 @@ public class TasklistFilters {
                 "Unclaimed tasks of my groups",
                 -5,
                 "#2ca02c",
+                // the most urgent first; of those due at the same time, the one waiting longest
                 taskService
                     .createTaskQuery()
                     .taskCandidateGroupInExpression("${currentUserGroups()}")
-                    .taskUnassigned()),
+                    .taskUnassigned()
+                    .orderByDueDate()
+                    .asc()
+                    .orderByTaskCreateTime()
+                    .asc()),
             filter(
                 SLA_AT_RISK,
                 "Tasks of requests at risk (past the second SLA warning) or breached, and tasks due within 4 hours",
@@ -80,7 +93,15 @@ public class TasklistFilters {
     Filter wanted =
         filterService
             .newTaskFilter(name)
-            .setProperties(Map.of("description", description, "priority", priority, "color", color, "refresh", true))
+            .setProperties(
+                Map.of(
+                    "description", description,
+                    "priority", priority,
+                    "color", color,
+                    "refresh", true,
+                    "variables", shownVariables(),
+                    // a task of a process without one of the variables leaves it out instead of showing <Undefined>
+                    "showUndefinedVariable", false))
             .setQuery(query);
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing == null) {
@@ -92,6 +113,17 @@ public class TasklistFilters {
     // an existing filter gets the current definition: what it shows may have changed since it was created
     existing.setProperties(wanted.getProperties()).setQuery(wanted.getQuery());
     return filterService.saveFilter(existing);
+  }
+
+  /** Tasklist's filter property {@code variables}: the name and label of each, each name once. */
+  private List<Map<String, String>> shownVariables() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (TasklistVariables variables : tasklistVariables) {
+      variables.shown().forEach(shown -> labels.putIfAbsent(shown.name(), shown.label()));
+    }
+    return labels.entrySet().stream()
+        .map(shown -> Map.of("name", shown.getKey(), "label", shown.getValue()))
+        .toList();
   }
 
   private static boolean sameDefinition(Filter existing, Filter wanted) {
