@@ -15,6 +15,7 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -94,6 +95,25 @@ class RequesterTimeZoneApiTest {
     assertThat(records.get(requestId).requesterTimeZone()).isEqualTo("Asia/Tokyo");
     // impact HIGH and urgency MEDIUM make HIGH: around the clock, planned by 09:00 UTC
     assertThat(acknowledgementOf(requestId).body()).contains("Planned by:      Mon 23 Nov 2026, 18:00 JST");
+  }
+
+  @Test
+  void aSalesOrderCarriesTheCustomersTimeZone() {
+    Map<String, Object> order =
+        Map.of(
+            "orderNumber", "SO-" + UUID.randomUUID().toString().substring(0, 8),
+            "customer",
+            Map.of(
+                "id", "CUST-9", "name", "Acme Ltd", "email", "purchasing@acme.example", "timeZone", "Europe/London"),
+            "lines", List.of(Map.of("lineNumber", 1, "sku", "SVC-VPN", "quantity", 1)));
+
+    ResponseEntity<JsonNode> created = post("/api/integrations/sales-orders", order);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String requestId = created.getBody().path("requests").get(0).path("request").path("requestId").asText();
+    assertThat(records.get(requestId).requesterTimeZone()).isEqualTo("Europe/London");
+    // an order's requests are MEDIUM: office hours in Berlin, planned by 13:00 CET, which is 12:00 in London
+    assertThat(acknowledgementOf(requestId).body()).contains("Planned by:      Mon 23 Nov 2026, 12:00 GMT");
   }
 
   @Test
