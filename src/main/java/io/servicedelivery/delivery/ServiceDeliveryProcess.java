@@ -121,6 +121,8 @@ public final class ServiceDeliveryProcess {
     public static final String REQUESTER_NAME = "requesterName";
     public static final String REQUESTER_EMAIL = "requesterEmail";
     public static final String CUSTOMER_ID = "customerId";
+    /** the requester's IANA time zone, when the request gave one; the record keeps it for the mails */
+    public static final String REQUESTER_TIME_ZONE = "requesterTimeZone";
     public static final String CHANNEL = "channel";
     // Receive request
     public static final String REQUEST_ID = "requestId";

@@ -64,6 +64,11 @@ public class RequestValidation {
         && !EMAIL.matcher(request.requesterEmail().trim()).matches()) {
       reasons.add("The requester e-mail '" + request.requesterEmail() + "' is not an e-mail address.");
     }
+    if (request.requesterTimeZone() != null && !KnownTimeZoneValidator.isKnown(request.requesterTimeZone())) {
+      reasons.add(
+          "The requester time zone '" + request.requesterTimeZone()
+              + "' is not a time zone such as Europe/Berlin or America/New_York.");
+    }
 
     if (!Channel.isKnown(request.channel())) {
       reasons.add("The channel '" + request.channel() + "' is not one of " + Channel.allowed() + ".");

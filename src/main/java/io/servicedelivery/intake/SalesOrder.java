@@ -27,7 +27,10 @@ public record SalesOrder(
   public record Customer(
       @NotBlank @Size(max = 64) String id,
       @NotBlank @Size(max = 120) String name,
-      @NotBlank @Email @Size(max = 254) String email) {}
+      @NotBlank @Email @Size(max = 254) String email,
+      @Schema(example = "Europe/Berlin", description = "the customer's IANA time zone, for the times in the mails")
+          @KnownTimeZone
+          String timeZone) {}
 
   public record Line(
       @NotNull @Min(1) @Max(9999) Integer lineNumber,

@@ -10,4 +10,6 @@ public record ServiceRequest(
     String requesterName,
     String requesterEmail,
     String customerId,
-    String channel) {}
+    String channel,
+    /** the requester's IANA time zone, or null */
+    String requesterTimeZone) {}

@@ -76,7 +76,8 @@ class SystemChannelIntake {
         "Order " + order.orderNumber() + ": " + line.quantity() + " x " + line.sku(),
         "Sales order " + order.orderNumber() + ", line " + line.lineNumber() + ": " + line.quantity() + " x "
             + line.sku() + " for " + order.customer().name() + ".",
-        new Requester(order.customer().name(), order.customer().email(), order.customer().id()),
+        new Requester(
+            order.customer().name(), order.customer().email(), order.customer().id(), order.customer().timeZone()),
         SALES_ORDER_PRIORITY,
         null,
         null,

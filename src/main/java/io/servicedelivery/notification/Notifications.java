@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,20 +72,23 @@ public class Notifications {
   /**
    * Queues a mail to the person who asked for the service.
    *
+   * @param zone the time zone the mail gives its times in
    * @return the queued mail, for {@link #send(long)}
    */
-  public long queueForRequester(NotificationType type, String requestId, String email, Map<String, ?> model) {
-    return queue(type, requestId, Set.of(email.trim()), model);
+  public long queueForRequester(
+      NotificationType type, String requestId, String email, Map<String, ?> model, ZoneId zone) {
+    return queue(type, requestId, Set.of(email.trim()), model, zone);
   }
 
   /**
    * Queues a mail to staff by their Camunda user id and to every member of the given groups, each once.
    *
+   * @param zone the time zone the mail gives its times in
    * @return the queued mail, for {@link #send(long)}; empty when none of them has an e-mail address
    */
   public Optional<Long> queueForStaff(
       NotificationType type, String requestId, Collection<String> userIds, Collection<String> groupIds,
-      Map<String, ?> model) {
+      Map<String, ?> model, ZoneId zone) {
     Set<String> emails = new LinkedHashSet<>();
     userIds.stream()
         .filter(Objects::nonNull)
@@ -95,7 +99,7 @@ public class Notifications {
       log.warn("{} for {}: none of users {} or groups {} has an e-mail address", type, requestId, userIds, groupIds);
       return Optional.empty();
     }
-    return Optional.of(queue(type, requestId, emails, model));
+    return Optional.of(queue(type, requestId, emails, model, zone));
   }
 
   /**
@@ -187,8 +191,9 @@ public class Notifications {
     }
   }
 
-  private long queue(NotificationType type, String requestId, Collection<String> recipients, Map<String, ?> model) {
-    MailText text = templates.render(type, model);
+  private long queue(
+      NotificationType type, String requestId, Collection<String> recipients, Map<String, ?> model, ZoneId zone) {
+    MailText text = templates.render(type, model, zone);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """

@@ -14,4 +14,6 @@ public record ReceivedRequest(
     String title,
     String requesterName,
     String requesterEmail,
-    String customerId) {}
+    String customerId,
+    /** the requester's IANA time zone, or null */
+    String requesterTimeZone) {}

@@ -17,6 +17,8 @@ public record ServiceDeliveryRecord(
     String requesterName,
     String requesterEmail,
     String customerId,
+    /** the requester's IANA time zone, when the request gave one */
+    String requesterTimeZone,
     Instant responseDueAt,
     Instant resolutionDueAt,
     Instant plannedAt,

@@ -45,8 +45,8 @@ public class ServiceDeliveryRecords {
             """
             insert into service_delivery_record (
               request_id, process_instance_id, channel, received_at, service_code, request_type, priority, title,
-              requester_name, requester_email, customer_id, outcome)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+              requester_name, requester_email, customer_id, requester_time_zone, outcome)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
         .param(request.requestId())
         .param(request.processInstanceId())
         .param(truncate(request.channel(), 20))
@@ -58,6 +58,7 @@ public class ServiceDeliveryRecords {
         .param(truncate(request.requesterName(), 120))
         .param(truncate(request.requesterEmail(), 254))
         .param(truncate(request.customerId(), 64))
+        .param(truncate(request.requesterTimeZone(), 64))
         .update();
   }
 
@@ -164,6 +165,7 @@ public class ServiceDeliveryRecords {
         rs.getString("requester_name"),
         rs.getString("requester_email"),
         rs.getString("customer_id"),
+        rs.getString("requester_time_zone"),
         instant(rs, "response_due_at"),
         instant(rs, "resolution_due_at"),
         instant(rs, "planned_at"),

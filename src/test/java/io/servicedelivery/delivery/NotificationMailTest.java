@@ -67,7 +67,7 @@ class NotificationMailTest extends AbstractProcessTest {
                   .contains("Hello Ada Customer,")
                   .contains("Request number:  " + requestId)
                   .contains("Service:         Network access (Remote access through VPN)")
-                  .contains("Priority:        HIGH")
+                  .contains("Priority:        High")
                   .contains("Planned by:      Mon 23 Nov 2026, 09:00 UTC")
                   .contains("Delivered by:    Mon 23 Nov 2026, 16:00 UTC");
             });
@@ -203,7 +203,7 @@ class NotificationMailTest extends AbstractProcessTest {
               assertThat(mail.body())
                   .contains("has used 75 % of")
                   .contains("by Mon 23 Nov 2026, 16:00 UTC, 2 h 00 min from now.")
-                  .contains("Assigned to: staff2");
+                  .contains("Assigned to: Noor Network");
             });
   }
 

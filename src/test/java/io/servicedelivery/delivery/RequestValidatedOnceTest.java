@@ -168,7 +168,7 @@ class RequestValidatedOnceTest extends AbstractProcessTest {
         TYPE,
         "VPN for a new colleague",
         "Our new accountant starts on Monday and works from home on Fridays.",
-        new Requester("Ada Customer", SampleRequests.REQUESTER_EMAIL, "CUST-042"),
+        new Requester("Ada Customer", SampleRequests.REQUESTER_EMAIL, "CUST-042", null),
         Priority.HIGH,
         null,
         null,

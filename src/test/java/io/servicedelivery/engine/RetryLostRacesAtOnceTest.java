@@ -10,6 +10,7 @@ import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -74,7 +75,7 @@ class RetryLostRacesAtOnceTest {
   private Job lockedMailJob() {
     long mailId =
         notifications.queueForRequester(
-            NotificationType.REQUEST_ACKNOWLEDGED, "SR-990001", "ada@example.org", Map.of("requestId", "SR-990001"));
+            NotificationType.REQUEST_ACKNOWLEDGED, "SR-990001", "ada@example.org", Map.of("requestId", "SR-990001"), ZoneId.of("UTC"));
     mail =
         runtimeService.startProcessInstanceByMessage(
             Messages.NOTIFICATION_QUEUED,

@@ -73,28 +73,32 @@ class RequestValidationTest {
             request("DATA_RECOVERY", "FILE_RESTORE", "URGENT"),
             "The priority 'URGENT' is not one of CRITICAL, HIGH, MEDIUM, LOW."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "", "d", "HIGH", "Ada", "ada@x.example", null, "API"),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "", "d", "HIGH", "Ada", "ada@x.example", null, "API", null),
             "The title is missing."),
         Arguments.of(
             new ServiceRequest(
-                "DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null, "API"),
+                "DATA_RECOVERY", "FILE_RESTORE", tooLong, "d", "HIGH", "Ada", "ada@x.example", null, "API", null),
             "The title is longer than 200 characters."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", null, "HIGH", "Ada", "ada@x.example", null, "API"),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", null, "HIGH", "Ada", "ada@x.example", null, "API", null),
             "The description is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", null, "ada@x.example", null, "API"),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", null, "ada@x.example", null, "API", null),
             "The requester name is missing."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada-at-example", null, "API"),
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada-at-example", null, "API", null),
             "The requester e-mail 'ada-at-example' is not an e-mail address."),
         Arguments.of(
             new ServiceRequest(
-                "DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", "c".repeat(65), "API"),
+                "DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", "c".repeat(65), "API", null),
             "The customer id is longer than 64 characters."),
         Arguments.of(
-            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "FAX"),
-            "The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER."));
+            new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "FAX", null),
+            "The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER."),
+        Arguments.of(
+            new ServiceRequest(
+                "DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "API", "Mars/Olympus"),
+            "The requester time zone 'Mars/Olympus' is not a time zone such as Europe/Berlin or America/New_York."));
   }
 
   @ParameterizedTest
@@ -113,7 +117,7 @@ class RequestValidationTest {
             InvalidRequestException.class,
             () ->
                 validation.validate(
-                    new ServiceRequest(null, null, null, null, null, null, null, null, null), RECEIVED));
+                    new ServiceRequest(null, null, null, null, null, null, null, null, null, null), RECEIVED));
 
     assertThat(invalid.reasons()).hasSize(8);
   }
@@ -121,6 +125,6 @@ class RequestValidationTest {
   private static ServiceRequest request(String service, String type, String priority) {
     return new ServiceRequest(
         service, type, "Restore my thesis", "The folder vanished on Friday", priority, "Ada", "ada@uni.example", "C-1",
-        "PORTAL");
+        "PORTAL", null);
   }
 }

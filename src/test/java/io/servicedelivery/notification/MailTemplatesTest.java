@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.samskivert.mustache.Mustache;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The template of every notification: what the reader sees, with dates readable and gaps visible. */
 class MailTemplatesTest {
+
+  private static final ZoneId UTC = ZoneId.of("UTC");
 
   private final MailTemplates templates = new MailTemplates();
 
@@ -26,6 +29,7 @@ class MailTemplatesTest {
     model.put("serviceName", "On-site repair");
     model.put("requestTypeName", "Printer repair");
     model.put("priority", "HIGH");
+    model.put("priorityLabel", "High");
     model.put("requesterName", "Ada Customer");
     model.put("responseDueAt", Date.from(Instant.parse("2026-11-23T09:00:00Z")));
     model.put("resolutionDueAt", Date.from(Instant.parse("2026-11-23T16:00:00Z")));
@@ -36,6 +40,7 @@ class MailTemplatesTest {
     model.put("slaConsumedPercent", 75);
     model.put("slaRemaining", Duration.ofMinutes(125));
     model.put("allocatedResource", "staff1");
+    model.put("allocatedResourceName", "Sam Field");
     return model;
   }
 
@@ -45,13 +50,38 @@ class MailTemplatesTest {
     // strict: a misspelt or unknown name fails instead of showing "-"
     MailTemplates strict = new MailTemplates(Mustache.compiler().escapeHTML(false));
 
-    assertThatCode(() -> strict.render(type, request())).doesNotThrowAnyException();
-    assertThat(templates.render(type, request()).subject()).contains("SR-000007");
+    assertThatCode(() -> strict.render(type, request(), UTC)).doesNotThrowAnyException();
+    assertThat(templates.render(type, request(), UTC).subject()).contains("SR-000007");
+  }
+
+  @ParameterizedTest
+  @EnumSource(NotificationType.class)
+  void everyTemplateShowsLabelsAndNamesNeverCodesOrIds(NotificationType type) {
+    MailText mail = templates.render(type, request(), UTC);
+
+    assertThat(mail.subject() + "\n" + mail.body()).doesNotContain("HIGH", "staff1", "service-coordinators");
+  }
+
+  @Test
+  void datesReadInTheZoneTheMailIsRenderedFor() {
+    MailText newYork =
+        templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request(), ZoneId.of("America/New_York"));
+    MailText berlin = templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request(), ZoneId.of("Europe/Berlin"));
+
+    assertThat(newYork.body())
+        .contains("Planned by:      Mon 23 Nov 2026, 04:00 EST")
+        .contains("Delivered by:    Mon 23 Nov 2026, 11:00 EST");
+    assertThat(berlin.body())
+        .contains("Planned by:      Mon 23 Nov 2026, 10:00 CET")
+        .contains("Delivered by:    Mon 23 Nov 2026, 17:00 CET");
+    // the zone is the mail's own: rendering in another zone changed nothing in UTC
+    assertThat(templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request(), UTC).body())
+        .contains("Planned by:      Mon 23 Nov 2026, 09:00 UTC");
   }
 
   @Test
   void acknowledgementGivesServicePriorityAndBothDueTimes() {
-    MailText mail = templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request());
+    MailText mail = templates.render(NotificationType.REQUEST_ACKNOWLEDGED, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("We received your service request SR-000007");
     assertThat(mail.body())
@@ -59,14 +89,14 @@ class MailTemplatesTest {
         .contains("\"Printer jams\" for On-site repair")
         .contains("Request number:  SR-000007")
         .contains("Service:         On-site repair (Printer repair)")
-        .contains("Priority:        HIGH")
+        .contains("Priority:        High")
         .contains("Planned by:      Mon 23 Nov 2026, 09:00 UTC")
         .contains("Delivered by:    Mon 23 Nov 2026, 16:00 UTC");
   }
 
   @Test
   void abandonmentRepeatsTheQuestionAndTheDeadline() {
-    MailText mail = templates.render(NotificationType.REQUEST_ABANDONED, request());
+    MailText mail = templates.render(NotificationType.REQUEST_ABANDONED, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is closed: we did not hear from you");
     assertThat(mail.body())
@@ -76,16 +106,16 @@ class MailTemplatesTest {
 
   @Test
   void overduePlanningTellsTheManagersWhatWasDueWhen() {
-    MailText mail = templates.render(NotificationType.RESPONSE_OVERDUE, request());
+    MailText mail = templates.render(NotificationType.RESPONSE_OVERDUE, request(), UTC);
 
     assertThat(mail.subject())
         .isEqualTo("Planning overdue: SR-000007 was due to be planned by Mon 23 Nov 2026, 09:00 UTC");
-    assertThat(mail.body()).contains("\"Printer jams\" (On-site repair, priority HIGH)").contains("Plan delivery");
+    assertThat(mail.body()).contains("\"Printer jams\" (On-site repair, priority High)").contains("Plan delivery");
   }
 
   @Test
   void rejectionListsEveryReason() {
-    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, request());
+    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("Your service request SR-000007 could not be accepted");
     assertThat(mail.body())
@@ -96,7 +126,7 @@ class MailTemplatesTest {
 
   @Test
   void waitingForCustomerAsksTheStaffMembersQuestion() {
-    MailText mail = templates.render(NotificationType.WAITING_FOR_CUSTOMER, request());
+    MailText mail = templates.render(NotificationType.WAITING_FOR_CUSTOMER, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("A question about your service request SR-000007");
     assertThat(mail.body())
@@ -107,7 +137,7 @@ class MailTemplatesTest {
 
   @Test
   void completionTellsHowToConfirmOrObjectQuotingTheRequestId() {
-    MailText mail = templates.render(NotificationType.REQUEST_COMPLETED, request());
+    MailText mail = templates.render(NotificationType.REQUEST_COMPLETED, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is completed");
     assertThat(mail.body())
@@ -118,7 +148,7 @@ class MailTemplatesTest {
 
   @Test
   void cancellationGivesTheReason() {
-    MailText mail = templates.render(NotificationType.REQUEST_CANCELLED, request());
+    MailText mail = templates.render(NotificationType.REQUEST_CANCELLED, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is cancelled");
     assertThat(mail.body()).contains("Reason given: Bought a new printer");
@@ -126,23 +156,23 @@ class MailTemplatesTest {
 
   @Test
   void slaWarningGivesTheDueTimeAndTheTimeLeft() {
-    MailText mail = templates.render(NotificationType.SLA_WARNING, request());
+    MailText mail = templates.render(NotificationType.SLA_WARNING, request(), UTC);
 
     assertThat(mail.subject()).isEqualTo("SLA warning: SR-000007 is due Mon 23 Nov 2026, 16:00 UTC");
     assertThat(mail.body())
-        .contains("\"Printer jams\" (On-site repair, priority HIGH) has used 75 % of\nits resolution time.")
+        .contains("\"Printer jams\" (On-site repair, priority High) has used 75 % of\nits resolution time.")
         .contains("by Mon 23 Nov 2026, 16:00 UTC, 2 h 05 min from now.")
-        .contains("Assigned to: staff1");
+        .contains("Assigned to: Sam Field");
   }
 
   @Test
   void valuesTheRequestDoesNotHaveShowAsADash() {
     Map<String, Object> model = request();
-    model.remove("allocatedResource");
+    model.remove("allocatedResourceName");
     model.put("cancellationReason", null);
 
-    assertThat(templates.render(NotificationType.SLA_WARNING, model).body()).contains("Assigned to: -");
-    assertThat(templates.render(NotificationType.REQUEST_CANCELLED, model).body()).contains("Reason given: -");
+    assertThat(templates.render(NotificationType.SLA_WARNING, model, UTC).body()).contains("Assigned to: -");
+    assertThat(templates.render(NotificationType.REQUEST_CANCELLED, model, UTC).body()).contains("Reason given: -");
   }
 
   @Test
@@ -151,7 +181,7 @@ class MailTemplatesTest {
     model.put("rejectionReasons", "Costs $5 \\ unit, <b>not</b> \"free\" & {{requestId}}");
     model.put("requestId", "SR-1\nBcc: someone@else.example");
 
-    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, model);
+    MailText mail = templates.render(NotificationType.REQUEST_REJECTED, model, UTC);
 
     assertThat(mail.body()).contains("Costs $5 \\ unit, <b>not</b> \"free\" & {{requestId}}");
     assertThat(mail.subject()).isEqualTo("Your service request SR-1 Bcc: someone@else.example could not be accepted");

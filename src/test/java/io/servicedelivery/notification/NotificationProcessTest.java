@@ -16,6 +16,7 @@ import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
+import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,7 +61,8 @@ class NotificationProcessTest extends AbstractProcessTest {
             NotificationType.REQUEST_ACKNOWLEDGED,
             request,
             EMAIL,
-            Map.of("requestId", request, "title", "Printer on the third floor", "requesterName", "Grace"));
+            Map.of("requestId", request, "title", "Printer on the third floor", "requesterName", "Grace"),
+            ZoneId.of("UTC"));
     ProcessInstance instance =
         runtimeService.startProcessInstanceByMessage(
             Messages.NOTIFICATION_QUEUED,
@@ -96,7 +98,8 @@ class NotificationProcessTest extends AbstractProcessTest {
     String request = "SR-902";
     long mailId =
         notifications.queueForRequester(
-            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"));
+            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"),
+            ZoneId.of("UTC"));
 
     notifications.send(mailId);
     notifications.send(mailId);
@@ -110,7 +113,8 @@ class NotificationProcessTest extends AbstractProcessTest {
     String request = "SR-903";
     long mailId =
         notifications.queueForRequester(
-            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"));
+            NotificationType.REQUEST_COMPLETED, request, EMAIL, Map.of("requestId", request, "title", "Printer"),
+            ZoneId.of("UTC"));
     String queuedMessageId =
         jdbc.sql("select message_id from notification_mail where id = ?").param(mailId).query(String.class).single();
 

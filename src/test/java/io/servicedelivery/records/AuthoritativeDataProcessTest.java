@@ -1,6 +1,7 @@
 package io.servicedelivery.records;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.NO_ANSWER_IN_TIME;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
@@ -12,20 +13,26 @@ import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
+import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.testsupport.TestMailServer;
 import io.servicedelivery.testsupport.TestMailServer.ReceivedMail;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 12, defence in depth: whoever can change a running request's process variables (a task's variables over
- * {@code /engine-rest}, a form with extra fields) changes neither where the requester's mail goes, nor the customer
- * the request belongs to, nor the price it is billed at. The record and the catalog are the authority.
+ * {@code /engine-rest}, a form with extra fields) changes neither where the requester's mail goes, nor the time zone
+ * it gives its times in (issue 14), nor the customer the request belongs to, nor the price it is billed at. The
+ * record and the catalog are the authority.
  */
 @ProcessTest
 class AuthoritativeDataProcessTest extends AbstractProcessTest {
@@ -58,6 +65,40 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
     assertThat(record.requesterEmail()).isEqualTo(REQUESTER_EMAIL);
     assertThat(record.requesterName()).isEqualTo("Ada Customer");
     assertThat(record.customerId()).isEqualTo("CUST-042");
+  }
+
+  @Test
+  void aChangedTimeZoneDoesNotMoveTheTimesOfTheRequestersMails() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.REQUESTER_TIME_ZONE, newYork.getId());
+    String requestId = startPlannedRequest(request);
+    String instanceId = instanceOf(requestId);
+    runtimeService.setVariable(instanceId, Variables.REQUESTER_TIME_ZONE, "Asia/Tokyo");
+
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        Map.of(
+            QualityControlProcess.Variables.CHECKLIST_CONFIRMED, listOf(List.of()),
+            QualityControlProcess.Variables.PROGRESS_STATUS, "WAITING_FOR_CUSTOMER",
+            QualityControlProcess.Variables.PROGRESS_REPORT, "Prepared the VPN profile",
+            Variables.CUSTOMER_QUESTION, "Which device will your colleague use?",
+            QualityControlProcess.Variables.EFFORT_HOURS, 0.5));
+    Date answerDue = (Date) runtimeService.getVariable(instanceId, Variables.CUSTOMER_ANSWER_DUE_AT);
+    Job noAnswer = timer(instanceId, NO_ANSWER_IN_TIME);
+    setClock(noAnswer.getDuedate().toInstant());
+    managementService.executeJob(noAnswer.getId());
+    executeAsyncJobs();
+
+    assertThat(records.get(requestId).requesterTimeZone()).isEqualTo(newYork.getId());
+    // HIGH counts around the clock: planned by 09:00 UTC, in New York 04:00
+    assertThat(mailTitled("We received your service request " + requestId).body())
+        .contains("Planned by:      Mon 23 Nov 2026, 04:00 EST");
+    assertThat(ReadableTime.of(answerDue, newYork)).endsWith(" EST");
+    assertThat(mailTitled("Your service request " + requestId + " is closed: we did not hear from you").body())
+        .contains("by " + ReadableTime.of(answerDue, newYork) + ", so we have closed the request")
+        .doesNotContain("JST");
   }
 
   @Test
@@ -94,12 +135,23 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).singleResult().getId();
   }
 
+  private ReceivedMail mailTitled(String subject) {
+    return TestMailServer.received().stream()
+        .filter(mail -> mail.subject().equals(subject))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No mail '" + subject + "' arrived"));
+  }
+
   /** A request that was acknowledged, planned and given to staff2. */
   private String startPlannedRequest() {
+    return startPlannedRequest(vpnRequest());
+  }
+
+  private String startPlannedRequest(Map<String, Object> request) {
     String requestId =
         runtimeService
             .createMessageCorrelation(Messages.SERVICE_REQUEST_SUBMITTED)
-            .setVariables(vpnRequest())
+            .setVariables(request)
             .correlateStartMessage()
             .getBusinessKey();
     complete(

@@ -17,10 +17,12 @@ class EscalateLatePlanningDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   private final MailDispatch dispatch;
+  private final RequestMails mails;
 
-  EscalateLatePlanningDelegate(Notifications notifications, MailDispatch dispatch) {
+  EscalateLatePlanningDelegate(Notifications notifications, MailDispatch dispatch, RequestMails mails) {
     this.notifications = notifications;
     this.dispatch = dispatch;
+    this.mails = mails;
   }
 
   @Override
@@ -32,7 +34,8 @@ class EscalateLatePlanningDelegate implements JavaDelegate {
             requestId,
             List.of(),
             List.of(Groups.OPERATIONS_MANAGERS),
-            execution.getVariables())
+            mails.model(execution),
+            mails.calendarZone(execution))
         .ifPresent(mail -> dispatch.dispatch(execution, requestId, mail));
   }
 }

@@ -52,7 +52,8 @@ class ReceiveRequestDelegate implements JavaDelegate {
             request.title(),
             request.requesterName(),
             request.requesterEmail(),
-            request.customerId()));
+            request.customerId(),
+            request.requesterTimeZone()));
     execution.setVariable(REQUEST_ID, requestId);
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));

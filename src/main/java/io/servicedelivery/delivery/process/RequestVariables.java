@@ -13,6 +13,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.OPTIO
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_EMAIL;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_NAME;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUESTER_TIME_ZONE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_TYPE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_TYPE_NAME;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUIRED_SKILL;
@@ -57,6 +58,7 @@ final class RequestVariables {
             .putValue(REQUESTER_NAME, request.requester().name())
             .putValue(REQUESTER_EMAIL, request.requester().email())
             .putValue(CUSTOMER_ID, request.requester().customerId())
+            .putValue(REQUESTER_TIME_ZONE, request.requester().timeZone())
             .putValue(CHANNEL, request.channel().name());
     if (request.priority() != null) {
       variables.putValue(PRIORITY, request.priority().name());
@@ -79,7 +81,8 @@ final class RequestVariables {
         data.string(REQUESTER_NAME),
         data.string(REQUESTER_EMAIL),
         data.string(CUSTOMER_ID),
-        data.string(CHANNEL));
+        data.string(CHANNEL),
+        data.string(REQUESTER_TIME_ZONE));
   }
 
   /**

@@ -9,7 +9,6 @@ import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.sla.SlaStanding;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,17 +25,20 @@ class SendSlaWarningDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final SlaStandingVariables standing;
   private final MailDispatch dispatch;
+  private final RequestMails mails;
 
-  SendSlaWarningDelegate(Notifications notifications, SlaStandingVariables standing, MailDispatch dispatch) {
+  SendSlaWarningDelegate(
+      Notifications notifications, SlaStandingVariables standing, MailDispatch dispatch, RequestMails mails) {
     this.notifications = notifications;
     this.standing = standing;
     this.dispatch = dispatch;
+    this.mails = mails;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SlaStanding sla = standing.refresh(execution);
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    Map<String, Object> model = mails.model(execution);
     model.put(SLA_REMAINING, sla.remaining());
     String assignee = ProcessData.of(execution).string(ALLOCATED_RESOURCE);
     String requestId = ProcessData.of(execution).string(REQUEST_ID);
@@ -46,7 +48,8 @@ class SendSlaWarningDelegate implements JavaDelegate {
             requestId,
             assignee == null ? Collections.emptyList() : List.of(assignee),
             List.of(Groups.SERVICE_COORDINATORS),
-            model)
+            model,
+            mails.calendarZone(execution))
         .ifPresent(mail -> dispatch.dispatch(execution, requestId, mail));
   }
 }
