@@ -118,7 +118,12 @@ public class Capas {
 
   /** The requests linked to the CAPA, one a line such as "SR-000042, round 2: REPEATED_FAILURE", for the forms. */
   public String linkedRequests(String id) {
-    return capas.linkedRequests(id);
+    return capas.linkedRequests(id, false);
+  }
+
+  /** The requests linked to the CAPA, one a line such as "SR-000042, review round 2: a repeated quality failure". */
+  public String linkedRequestsInWords(String id) {
+    return capas.linkedRequests(id, true);
   }
 
   /** The CAPAs a request is linked to. */
