@@ -5,6 +5,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_D
 import static io.servicedelivery.quality.CapaProcess.Elements.ANALYSE_ROOT_CAUSE;
 import static io.servicedelivery.quality.CapaProcess.Elements.IMPLEMENT_ACTIONS;
 import static io.servicedelivery.quality.CapaProcess.Elements.PLAN_CORRECTIVE_ACTION;
+import static io.servicedelivery.quality.CapaProcess.Elements.VERIFY_EFFECTIVENESS;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -21,6 +22,7 @@ import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.resourcing.ReleaseReason;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
+import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
@@ -28,7 +30,9 @@ import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +173,7 @@ class QualityFormsBrowserTest {
   }
 
   @Test
-  void qaLeadReadsACapaInWordsAndPicksTheActionOwnerByName() {
+  void qaLeadReadsACapaInWordsPicksTheActionOwnerByNameAndReadsTheOwnerByNameWhenVerifying() {
     String title = "Approvals missing on VPN changes";
     ProcessInstance capa = capaOpenedByTheQaLead(title);
     processInstanceIds.add(capa.getId());
@@ -210,7 +214,23 @@ class QualityFormsBrowserTest {
 
     Task implementation = taskOf(capaId, IMPLEMENT_ACTIONS);
     assertThat(implementation.getAssignee()).isEqualTo("staff1");
-    assertThat(runtimeService.getVariable(capa.getId(), CapaProcess.Variables.ACTION_OWNER_NAME)).isEqualTo("Sam Field");
+    taskService.complete(
+        implementation.getId(), Map.of(CapaProcess.Variables.IMPLEMENTATION_NOTE, "Approval added to the checklist"));
+    Task verification = taskOf(capaId, VERIFY_EFFECTIVENESS);
+    String actionsDue = (String) runtimeService.getVariable(capa.getId(), CapaProcess.Variables.ACTION_DUE_TEXT);
+    Date actionsDueAt = (Date) runtimeService.getVariable(capa.getId(), CapaProcess.Variables.ACTION_DUE_AT);
+    assertThat(actionsDue)
+        .as("in the zone of the business calendar OFFICE_BERLIN")
+        .isEqualTo(ReadableTime.of(actionsDueAt, ZoneId.of("Europe/Berlin")))
+        .matches(READABLE_TIME);
+
+    openTask("Verify effectiveness", "CAPA", verification.getId());
+    wait.until(attributeToBe(formInput("CAPA"), "value", capaId));
+    assertThat(formInput("Action owner").getDomProperty("value")).isEqualTo("Sam Field");
+    assertThat(formInput("Actions due").getDomProperty("value")).isEqualTo(actionsDue);
+    assertThat(formInput("Plan revision").getDomProperty("value")).isEqualTo("1");
+    assertReadable(shownByTheForm());
+    snapshotFromTheTop("verify-capa-effectiveness-readable");
   }
 
   private void assertReadable(String shown) {
@@ -262,7 +282,11 @@ class QualityFormsBrowserTest {
     driver.findElement(LOGIN_PASSWORD).sendKeys("qa");
     driver.findElement(LOGIN_SUBMIT).click();
     wait.until(invisibilityOfElementLocated(LOGIN_FORM));
+    openTask(taskName, processName, taskId);
+  }
 
+  /** Opens the task from the group's tasks and claims it. */
+  private void openTask(String taskName, String processName, String taskId) {
     String filter =
         "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
             + "[h4[contains(@class,'name')]/a[normalize-space(text())=\"" + TasklistFilters.MY_GROUPS_TASKS + "\"]]";
