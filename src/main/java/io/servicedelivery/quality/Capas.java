@@ -155,6 +155,7 @@ public class Capas {
 
   private static String title(CapaRequest request) {
     String why = request.trigger() == CapaTrigger.MAJOR_FINDING ? "Major finding" : "Repeated quality failure";
-    return why + " on " + request.requestId() + " (" + request.serviceCode() + ")";
+    String service = request.serviceName() == null ? request.serviceCode() : request.serviceName();
+    return why + " on " + request.requestId() + " (" + service + ")";
   }
 }

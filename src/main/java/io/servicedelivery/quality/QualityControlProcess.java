@@ -33,6 +33,7 @@ public final class QualityControlProcess {
     // passed in by the call activity "Verify completion and quality" of service-delivery: the request, what the
     // catalog expects of it, and what "Execute service activities" reported
     public static final String SERVICE_CODE = "serviceCode";
+    public static final String SERVICE_NAME = "serviceName";
     public static final String REQUEST_ID = "requestId";
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";

@@ -161,13 +161,14 @@ class CapaProcessTest extends AbstractProcessTest {
   @Test
   void aFailedReviewRequestsACapaThroughTheMessageAndLaterOnesOfTheServiceAreLinkedToIt() {
     String id =
-        capas.request(new CapaRequest("SR-301", "NETWORK_ACCESS", 1, CapaTrigger.MAJOR_FINDING, "No approval", "qa2"));
+        capas.request(new CapaRequest("SR-301", "NETWORK_ACCESS", "Network access", 1, CapaTrigger.MAJOR_FINDING, "No approval", "qa2"));
     String linked =
         capas.request(
-            new CapaRequest("SR-302", "NETWORK_ACCESS", 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa2"));
+            new CapaRequest("SR-302", "NETWORK_ACCESS", "Network access", 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa2"));
 
     ProcessInstance capa = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(capa).hasPassed(CAPA_REQUESTED).isWaitingAt(ANALYSE_ROOT_CAUSE);
+    assertThat(capa).variables().containsEntry(Variables.CAPA_TITLE, "Major finding on SR-301 (Network access)");
     assertThat(linked).isEqualTo(id);
     assertThat(capas.linkedRequests(id)).isEqualTo("SR-301, round 1: MAJOR_FINDING\nSR-302, round 2: REPEATED_FAILURE");
     assertThat(capas.linkedRequestsInWords(id))

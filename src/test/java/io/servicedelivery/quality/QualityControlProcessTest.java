@@ -138,7 +138,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     assertThat(second)
         .variables()
         .containsEntry(Variables.REVIEW_ROUND, 2)
-        .containsEntry(Variables.PREVIOUS_FINDINGS, "Round 1, MINOR: Not tested with the user");
+        .containsEntry(Variables.PREVIOUS_FINDINGS, "Round 1, Minor: Not tested with the user");
     fail("Still not tested with the user", "MINOR");
 
     assertThat(second).hasPassed(REQUEST_CAPA).isEnded();
