@@ -37,6 +37,10 @@ public final class CatalogChangeProcess {
     public static final String CATALOG_CHANGE_COMMENT = "catalogChangeComment";
     public static final String CATALOG_CHANGE_REVIEWED_BY = "catalogChangeReviewedBy";
     public static final String CATALOG_CHANGE_PUBLISHED_VERSION = "catalogChangePublishedVersion";
+    // what "Review catalog change" shows people, written by the glue (CatalogChangeDisplay) as the task is created:
+    // the time in the business calendar's zone, the proposer by name
+    public static final String CATALOG_CHANGE_EFFECTIVE_FROM_TEXT = "catalogChangeEffectiveFromText";
+    public static final String CATALOG_CHANGE_PROPOSED_BY_NAME = "catalogChangeProposedByName";
 
     private Variables() {}
   }

@@ -52,7 +52,7 @@ public final class CapaProcess {
     public static final String CAPA_REVIEW_ROUND = "capaReviewRound";
     public static final String CAPA_OPENED_BY = "capaOpenedBy";
     public static final String CAPA_DUE_AT = "capaDueAt";
-    /** the requests linked to the CAPA, one a line, for the forms */
+    /** the requests linked to the CAPA when it was opened, one a line, with the trigger's code */
     public static final String CAPA_REQUESTS = "capaRequests";
     public static final String CAUSE_CATEGORY = "causeCategory";
     public static final String ROOT_CAUSE = "rootCause";
@@ -66,6 +66,19 @@ public final class CapaProcess {
     /** ACTIONS_OVERDUE or CAPA_OVERDUE: input parameter of the escalation tasks */
     public static final String ESCALATION_KIND = "escalationKind";
     public static final String FOLLOW_UP_NOTE = "followUpNote";
+    // what the forms show people, written by the glue (CapaDisplay) before each task: dates in the business
+    // calendar's zone, codes by their labels, people by their names
+    public static final String CAPA_DUE_TEXT = "capaDueText";
+    public static final String CAPA_SERVICE_NAME = "capaServiceName";
+    /** the requests linked to the CAPA now, one a line, with why they were linked in words */
+    public static final String CAPA_REQUESTS_TEXT = "capaRequestsText";
+    public static final String CAUSE_CATEGORY_LABEL = "causeCategoryLabel";
+    public static final String ACTION_OWNER_NAME = "actionOwnerName";
+    public static final String ACTION_DUE_TEXT = "actionDueText";
+    /** local to an escalation task, next to its {@link #ESCALATION_KIND} */
+    public static final String ESCALATION_KIND_LABEL = "escalationKindLabel";
+    /** the people "Plan corrective action" offers as action owner: a list of {label: name, value: user id} */
+    public static final String ACTION_OWNER_OPTIONS = "actionOwnerOptions";
 
     private Variables() {}
   }

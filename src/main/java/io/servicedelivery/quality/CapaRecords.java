@@ -127,16 +127,21 @@ class CapaRecords {
         .update();
   }
 
-  /** The requests linked to the CAPA, one a line such as "SR-000042, round 2: REPEATED_FAILURE". */
-  String linkedRequests(String id) {
+  /**
+   * The requests linked to the CAPA, one a line: with the trigger's code ("SR-000042, round 2: REPEATED_FAILURE"), or
+   * in words ("SR-000042, review round 2: a repeated quality failure").
+   */
+  String linkedRequests(String id, boolean inWords) {
     return jdbc.sql(
             "select request_id, review_round, trigger_type from capa_request where capa_id = ? order by id")
         .param(id)
         .query(
-            (rs, row) ->
-                rs.getString(1)
-                    + (rs.getObject(2) == null ? "" : ", round " + rs.getInt(2))
-                    + ": " + rs.getString(3))
+            (rs, row) -> {
+              String trigger = rs.getString(3);
+              return rs.getString(1)
+                  + (rs.getObject(2) == null ? "" : (inWords ? ", review round " : ", round ") + rs.getInt(2))
+                  + ": " + (inWords ? CapaTrigger.valueOf(trigger).label() : trigger);
+            })
         .list()
         .stream()
         .collect(Collectors.joining("\n"));

@@ -118,7 +118,12 @@ public class Capas {
 
   /** The requests linked to the CAPA, one a line such as "SR-000042, round 2: REPEATED_FAILURE", for the forms. */
   public String linkedRequests(String id) {
-    return capas.linkedRequests(id);
+    return capas.linkedRequests(id, false);
+  }
+
+  /** The requests linked to the CAPA, one a line such as "SR-000042, review round 2: a repeated quality failure". */
+  public String linkedRequestsInWords(String id) {
+    return capas.linkedRequests(id, true);
   }
 
   /** The CAPAs a request is linked to. */
@@ -150,6 +155,7 @@ public class Capas {
 
   private static String title(CapaRequest request) {
     String why = request.trigger() == CapaTrigger.MAJOR_FINDING ? "Major finding" : "Repeated quality failure";
-    return why + " on " + request.requestId() + " (" + request.serviceCode() + ")";
+    String service = request.serviceName() == null ? request.serviceCode() : request.serviceName();
+    return why + " on " + request.requestId() + " (" + service + ")";
   }
 }

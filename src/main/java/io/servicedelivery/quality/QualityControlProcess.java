@@ -33,6 +33,7 @@ public final class QualityControlProcess {
     // passed in by the call activity "Verify completion and quality" of service-delivery: the request, what the
     // catalog expects of it, and what "Execute service activities" reported
     public static final String SERVICE_CODE = "serviceCode";
+    public static final String SERVICE_NAME = "serviceName";
     public static final String REQUEST_ID = "requestId";
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String STANDARD_EFFORT_HOURS = "standardEffortHours";
@@ -40,6 +41,13 @@ public final class QualityControlProcess {
     public static final String PROGRESS_STATUS = "progressStatus";
     public static final String PROGRESS_REPORT = "progressReport";
     public static final String EFFORT_HOURS = "effortHours";
+    public static final String TITLE = "title";
+    public static final String PRIORITY = "priority";
+    /** the user id of who delivered the service */
+    public static final String ALLOCATED_RESOURCE = "allocatedResource";
+    public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+    /** the code of the business calendar the request's resolution time counts in; its zone is the request's */
+    public static final String RESOLUTION_CALENDAR = "resolutionCalendar";
     // "Run automated checks", "Review quality" and the verdict, handed back to service-delivery
     public static final String AUTOMATED_CHECKS_PASSED = "automatedChecksPassed";
     public static final String AUTOMATED_CHECK_FINDINGS = "automatedCheckFindings";
@@ -55,6 +63,11 @@ public final class QualityControlProcess {
     /** MINOR, MAJOR or CRITICAL: the severity of the findings of a failed review */
     public static final String FINDING_SEVERITY = "findingSeverity";
     public static final String CAPA_REQUIRED = "capaRequired";
+    // what "Review quality" shows people, written by the glue (QualityReviewDisplay) before it: the due date in the
+    // zone of the request's calendar, the priority by its label, who delivered by name
+    public static final String PRIORITY_LABEL = "priorityLabel";
+    public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
+    public static final String ALLOCATED_RESOURCE_NAME = "allocatedResourceName";
 
     private Variables() {}
   }

@@ -93,7 +93,10 @@ public class QualityReviews {
         .single();
   }
 
-  /** The findings of the rounds before {@code round}, one a line such as "Round 1, MAJOR: Wrong licence", or "". */
+  /**
+   * The findings of the rounds before {@code round}, one a line with the severity's label, such as "Round 1, Major:
+   * Wrong licence", or "".
+   */
   String findingsBefore(String requestId, int round) {
     return findings(requestId, round).stream().collect(Collectors.joining("\n"));
   }
@@ -104,7 +107,10 @@ public class QualityReviews {
             select review_round, severity, description from quality_finding
             where request_id = ? and review_round < ? order by review_round, id""")
         .params(requestId, round)
-        .query((rs, row) -> "Round " + rs.getInt(1) + ", " + rs.getString(2) + ": " + rs.getString(3))
+        .query(
+            (rs, row) ->
+                "Round " + rs.getInt(1) + ", " + FindingSeverity.valueOf(rs.getString(2)).label() + ": "
+                    + rs.getString(3))
         .list();
   }
 }

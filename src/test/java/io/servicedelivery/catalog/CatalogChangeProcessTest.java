@@ -201,6 +201,22 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void theReviewShowsTheProposerByNameAndWhenTheChangeTakesEffectInTheBusinessCalendarsZone() {
+    CatalogChangeRequest change =
+        changes.propose(
+            CatalogProposals.from(catalog.get("DATA_RECOVERY"))
+                .sla(Priority.HIGH, 60, 600)
+                .effectiveFrom(T0.plus(Duration.ofDays(1)))
+                .build(),
+            PROPOSER);
+
+    assertThat(instanceOf(change))
+        .variables()
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_PROPOSED_BY_NAME, "Maria Lopez")
+        .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_EFFECTIVE_FROM_TEXT, "Tue 24 Nov 2026, 09:00 CET");
+  }
+
+  @Test
   void rejectionWithoutACommentIsRefusedAndTheReviewStaysOpen() {
     CatalogChangeRequest change =
         changes.propose(

@@ -707,7 +707,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 1.5);
     assertThat(calledInstanceVariable(requestId, QualityControlProcess.Variables.PREVIOUS_FINDINGS))
-        .isEqualTo("Round 1, MINOR: The data owner's approval is not documented");
+        .isEqualTo("Round 1, Minor: The data owner's approval is not documented");
     reviewQuality(requestId, "FAILED", "The approval is still missing");
 
     ProcessInstance capa = runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).singleResult();

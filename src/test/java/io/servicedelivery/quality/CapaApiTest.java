@@ -30,7 +30,7 @@ class CapaApiTest {
 
   @BeforeEach
   void openCapa() {
-    capaId = capas.request(new CapaRequest(requestId, serviceCode, 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa"));
+    capaId = capas.request(new CapaRequest(requestId, serviceCode, null, 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa"));
   }
 
   @AfterEach

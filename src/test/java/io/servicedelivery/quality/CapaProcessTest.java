@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
+import io.servicedelivery.engine.InvalidTaskInputException;
 import io.servicedelivery.notification.NotificationProcess;
 import io.servicedelivery.quality.CapaProcess.Variables;
 import io.servicedelivery.resourcing.ResourceAllocationProcess;
@@ -130,6 +131,8 @@ class CapaProcessTest extends AbstractProcessTest {
     assertThat(escalation).hasCandidateGroup("operations-managers");
     assertThat(task(id, IMPLEMENT_ACTIONS)).isNotNull();
     assertThat(escalations(id)).containsExactly("ACTIONS_OVERDUE " + ACTIONS_DUE);
+    assertThat(taskService.getVariableLocal(escalation.getId(), Variables.ESCALATION_KIND_LABEL))
+        .isEqualTo("The actions of the plan are past their due date");
 
     taskService.complete(escalation.getId(), Map.of(Variables.FOLLOW_UP_NOTE, "Owner has it done by Friday"));
     implement(id);
@@ -149,6 +152,8 @@ class CapaProcessTest extends AbstractProcessTest {
     assertThat(escalation).hasCandidateGroup("operations-managers");
     assertThat(task(id, ANALYSE_ROOT_CAUSE)).isNotNull();
     assertThat(escalations(id)).containsExactly("CAPA_OVERDUE " + CAPA_DUE);
+    assertThat(taskService.getVariableLocal(escalation.getId(), Variables.ESCALATION_KIND_LABEL))
+        .isEqualTo("The CAPA is past its due date");
     taskService.complete(escalation.getId(), Map.of(Variables.FOLLOW_UP_NOTE, "QA lead analyses it this week"));
     assertThat(capa).isActive();
   }
@@ -156,15 +161,19 @@ class CapaProcessTest extends AbstractProcessTest {
   @Test
   void aFailedReviewRequestsACapaThroughTheMessageAndLaterOnesOfTheServiceAreLinkedToIt() {
     String id =
-        capas.request(new CapaRequest("SR-301", "NETWORK_ACCESS", 1, CapaTrigger.MAJOR_FINDING, "No approval", "qa2"));
+        capas.request(new CapaRequest("SR-301", "NETWORK_ACCESS", "Network access", 1, CapaTrigger.MAJOR_FINDING, "No approval", "qa2"));
     String linked =
         capas.request(
-            new CapaRequest("SR-302", "NETWORK_ACCESS", 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa2"));
+            new CapaRequest("SR-302", "NETWORK_ACCESS", "Network access", 2, CapaTrigger.REPEATED_FAILURE, "Not tested", "qa2"));
 
     ProcessInstance capa = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
     assertThat(capa).hasPassed(CAPA_REQUESTED).isWaitingAt(ANALYSE_ROOT_CAUSE);
+    assertThat(capa).variables().containsEntry(Variables.CAPA_TITLE, "Major finding on SR-301 (Network access)");
     assertThat(linked).isEqualTo(id);
     assertThat(capas.linkedRequests(id)).isEqualTo("SR-301, round 1: MAJOR_FINDING\nSR-302, round 2: REPEATED_FAILURE");
+    assertThat(capas.linkedRequestsInWords(id))
+        .isEqualTo(
+            "SR-301, review round 1: a major or critical finding\nSR-302, review round 2: a repeated quality failure");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CapaProcess.KEY).count()).isEqualTo(1);
   }
 
@@ -176,6 +185,65 @@ class CapaProcessTest extends AbstractProcessTest {
     assertThatThrownBy(() -> plan(id, T0.minus(Duration.ofDays(1))))
         .hasMessageContaining("need a due date in the future");
     assertThat(task(id, PLAN_CORRECTIVE_ACTION)).isNotNull();
+  }
+
+  @Test
+  void theFormsShowTheCapaInWordsWithItsTimesInTheBusinessCalendarsZone() {
+    ProcessInstance capa = startByQaLead();
+    String id = capa.getBusinessKey();
+
+    assertThat(capa)
+        .variables()
+        .containsEntry(Variables.CAPA_DUE_TEXT, "Wed 23 Dec 2026, 09:00 CET")
+        .containsEntry(Variables.CAPA_SERVICE_NAME, "Software installation")
+        .containsEntry(Variables.CAPA_REQUESTS_TEXT, "SR-300: opened by a QA lead");
+    analyse(id);
+    assertThat(capa).variables().containsEntry(Variables.CAUSE_CATEGORY_LABEL, "Process (steps, handovers)");
+    plan(id, ACTIONS_DUE);
+    assertThat(capa)
+        .variables()
+        .containsEntry(Variables.ACTION_OWNER_NAME, "Sam Field")
+        .containsEntry(Variables.ACTION_DUE_TEXT, "Mon 30 Nov 2026, 09:00 CET");
+  }
+
+  @Test
+  void thePlanOffersThePeopleWhoWorkInTasklistByNameAsActionOwners() {
+    String id = startByQaLead().getBusinessKey();
+    analyse(id);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> owners =
+        (List<Map<String, String>>) taskService.getVariable(task(id, PLAN_CORRECTIVE_ACTION).getId(),
+            Variables.ACTION_OWNER_OPTIONS);
+    assertThat(owners)
+        .contains(
+            Map.of("label", "Sam Field", "value", "staff1"),
+            Map.of("label", "Quinn Adams", "value", "qa"),
+            Map.of("label", "Maria Lopez", "value", "manager"));
+    assertThat(owners).extracting(owner -> owner.get("value")).doesNotContain("portal", "prometheus");
+    assertThat(owners).extracting(owner -> owner.get("label")).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+  }
+
+  @Test
+  void aMistypedActionOwnerIsRefusedAndAChosenOneGetsTheActions() {
+    ProcessInstance capa = startByQaLead();
+    String id = capa.getBusinessKey();
+    analyse(id);
+
+    assertThatThrownBy(() -> plan(id, "stafff1", ACTIONS_DUE))
+        .isInstanceOf(InvalidTaskInputException.class)
+        .hasMessage("actionOwner: \"stafff1\" is nobody who works in Tasklist, so nobody would see the actions:"
+            + " choose the action owner from the list");
+    assertThatThrownBy(() -> plan(id, "portal", ACTIONS_DUE))
+        .as("a system account does no work in Tasklist")
+        .hasMessageStartingWith("actionOwner: \"portal\" is nobody who works in Tasklist");
+    assertThat(capa).isWaitingAt(PLAN_CORRECTIVE_ACTION);
+    assertThat(capas.status(id)).isEqualTo("ACTION_PLANNING");
+
+    plan(id, "staff2", ACTIONS_DUE);
+
+    assertThat(task(id, IMPLEMENT_ACTIONS)).isAssignedTo("staff2");
+    assertThat(capa).variables().containsEntry(Variables.ACTION_OWNER_NAME, "Noor Network");
   }
 
   private ProcessInstance startByQaLead() {
@@ -200,10 +268,14 @@ class CapaProcessTest extends AbstractProcessTest {
 
   /** As Tasklist's datetime field submits it: an ISO string with offset. */
   private void plan(String id, Instant due) {
+    plan(id, "staff1", due);
+  }
+
+  private void plan(String id, String owner, Instant due) {
     complete(id, PLAN_CORRECTIVE_ACTION,
         Map.of(
             Variables.CORRECTIVE_ACTIONS, "Link the software portal in the checklist; brief the team",
-            Variables.ACTION_OWNER, "staff1",
+            Variables.ACTION_OWNER, owner,
             Variables.ACTION_DUE_AT, due.toString()));
   }
 

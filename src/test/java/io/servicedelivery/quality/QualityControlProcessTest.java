@@ -138,7 +138,7 @@ class QualityControlProcessTest extends AbstractProcessTest {
     assertThat(second)
         .variables()
         .containsEntry(Variables.REVIEW_ROUND, 2)
-        .containsEntry(Variables.PREVIOUS_FINDINGS, "Round 1, MINOR: Not tested with the user");
+        .containsEntry(Variables.PREVIOUS_FINDINGS, "Round 1, Minor: Not tested with the user");
     fail("Still not tested with the user", "MINOR");
 
     assertThat(second).hasPassed(REQUEST_CAPA).isEnded();
@@ -175,6 +175,30 @@ class QualityControlProcessTest extends AbstractProcessTest {
         .isZero();
   }
 
+  @Test
+  void theReviewShowsTheDueTimeInTheZoneOfTheRequestsCalendarThePriorityByLabelAndWhoDeliveredByName() {
+    Map<String, Object> request = new HashMap<>();
+    request.put(Variables.PRIORITY, "MEDIUM");
+    request.put(Variables.ALLOCATED_RESOURCE, "staff2");
+    request.put(Variables.RESOLUTION_CALENDAR, "OFFICE_NEW_YORK");
+    ProcessInstance instance = requestQualityCheck(REQUEST, CHECKLIST, 1, request);
+
+    assertThat(instance).isWaitingAt(REVIEW_QUALITY);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PRIORITY_LABEL, "Medium")
+        .containsEntry(Variables.RESOLUTION_DUE_TEXT, "Mon 23 Nov 2026, 11:00 EST")
+        .containsEntry(Variables.ALLOCATED_RESOURCE_NAME, "Noor Network");
+  }
+
+  @Test
+  void aRequestCountingAroundTheClockShowsItsDueTimeInUtc() {
+    ProcessInstance instance =
+        requestQualityCheck(REQUEST, CHECKLIST, 1, Map.of(Variables.RESOLUTION_CALENDAR, "24X7"));
+
+    assertThat(instance).variables().containsEntry(Variables.RESOLUTION_DUE_TEXT, "Mon 23 Nov 2026, 16:00 UTC");
+  }
+
   private void fail(String findings, String severity) {
     complete(REQUEST, REVIEW_QUALITY, failed(findings, severity));
   }
@@ -194,7 +218,12 @@ class QualityControlProcessTest extends AbstractProcessTest {
   }
 
   private ProcessInstance requestQualityCheck(String requestId, List<String> confirmed, double effortHours) {
-    Map<String, Object> variables = new HashMap<>();
+    return requestQualityCheck(requestId, confirmed, effortHours, Map.of());
+  }
+
+  private ProcessInstance requestQualityCheck(
+      String requestId, List<String> confirmed, double effortHours, Map<String, Object> more) {
+    Map<String, Object> variables = new HashMap<>(more);
     variables.put(Variables.REQUEST_ID, requestId);
     variables.put(Variables.SERVICE_CODE, "SOFTWARE_INSTALLATION");
     variables.put(ServiceDeliveryProcess.Variables.SERVICE_NAME, "Software installation");

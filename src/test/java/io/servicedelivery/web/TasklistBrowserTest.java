@@ -331,7 +331,11 @@ class TasklistBrowserTest {
     wait.until(attributeToBe(formInput("CAPA"), "value", requestId));
     assertThat(formInput("Root cause").getDomProperty("value")).isEqualTo("The approval step is not in the checklist");
     formInput("Corrective and preventive actions").sendKeys("Add the approval to the checklist; brief the team", Keys.TAB);
-    formInput("Action owner (user id)").sendKeys("staff1", Keys.TAB);
+    // the owner is picked from the list by name: typed to narrow the list down, the one left taken with Enter
+    WebElement owner = formInput("Action owner");
+    owner.click();
+    owner.sendKeys("Sam Field", Keys.ENTER);
+    wait.until(attributeToBe(owner, "value", "Sam Field"));
     enterDateTime("Actions due", day, "16:00");
     browser.saveSnapshot(OUTPUT, "plan-corrective-action-form-filled");
     clickUncovered(COMPLETE_BUTTON);

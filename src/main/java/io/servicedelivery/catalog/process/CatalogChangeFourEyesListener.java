@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
  * authorizations are not checked (calls without authentication, an engine with authorization switched off),
  * assigning the task to the proposer or completing it as the proposer fails. On
  * {@code complete} the reviewer is recorded in {@value CatalogChangeProcess.Variables#CATALOG_CHANGE_REVIEWED_BY}.
+ * On {@code create} it also writes what the reviewer's form shows ({@link CatalogChangeDisplay}).
  */
 @Component("catalogChangeFourEyes")
 class CatalogChangeFourEyesListener implements TaskListener {
 
   private final TaskAccess taskAccess;
+  private final CatalogChangeDisplay display;
   private final IdentityService identityService;
 
-  CatalogChangeFourEyesListener(TaskAccess taskAccess, IdentityService identityService) {
+  CatalogChangeFourEyesListener(
+      TaskAccess taskAccess, CatalogChangeDisplay display, IdentityService identityService) {
     this.taskAccess = taskAccess;
+    this.display = display;
     this.identityService = identityService;
   }
 
@@ -37,7 +41,10 @@ class CatalogChangeFourEyesListener implements TaskListener {
     ProcessData data = ProcessData.of(task);
     String proposer = data.string(CATALOG_CHANGE_PROPOSED_BY);
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> taskAccess.revokeAll(task.getId(), proposer);
+      case EVENTNAME_CREATE -> {
+        taskAccess.revokeAll(task.getId(), proposer);
+        display.write(task);
+      }
       case EVENTNAME_ASSIGNMENT -> {
         if (proposer.equals(task.getAssignee())) {
           throw fourEyes(data, proposer);

@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 class OpenCapaDelegate implements JavaDelegate {
 
   private final Capas capas;
+  private final CapaDisplay display;
 
-  OpenCapaDelegate(Capas capas) {
+  OpenCapaDelegate(Capas capas, CapaDisplay display) {
     this.capas = capas;
+    this.display = display;
   }
 
   @Override
@@ -50,5 +52,6 @@ class OpenCapaDelegate implements JavaDelegate {
     execution.setVariable(CAPA_DUE_AT, Date.from(capa.dueAt()));
     execution.setVariable(CAPA_REQUESTS, capa.linkedRequests());
     execution.getProcessInstance().setProcessBusinessKey(capa.id());
+    display.write(execution);
   }
 }

@@ -13,6 +13,7 @@ import static io.servicedelivery.quality.CapaProcess.Variables.VERIFICATION_NOTE
 
 import io.servicedelivery.engine.CompletingUser;
 import io.servicedelivery.engine.ProcessData;
+import io.servicedelivery.engine.TaskInputCheck;
 import io.servicedelivery.quality.CapaProcess.Elements;
 import io.servicedelivery.quality.CapaProcess.Values;
 import io.servicedelivery.quality.Capas;
@@ -24,17 +25,23 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each completed step of a CAPA (root cause, action plan, implementation, verification) with who did it. A
- * step the CAPA refuses (a plan due in the past) keeps the task open, and Tasklist shows why.
+ * Records each completed step of a CAPA (root cause, action plan, implementation, verification) with who did it, and
+ * what the next task's form shows. A step the CAPA refuses (an action owner who is not one of {@link
+ * CapaActionOwners}, a plan due in the past) keeps the task open, and Tasklist shows why.
  */
 @Component("recordCapaStep")
 class RecordCapaStepListener implements TaskListener {
 
   private final Capas capas;
+  private final CapaActionOwners owners;
+  private final CapaDisplay display;
   private final IdentityService identityService;
 
-  RecordCapaStepListener(Capas capas, IdentityService identityService) {
+  RecordCapaStepListener(
+      Capas capas, CapaActionOwners owners, CapaDisplay display, IdentityService identityService) {
     this.capas = capas;
+    this.owners = owners;
+    this.display = display;
     this.identityService = identityService;
   }
 
@@ -47,6 +54,9 @@ class RecordCapaStepListener implements TaskListener {
       case Elements.ANALYSE_ROOT_CAUSE ->
           capas.recordRootCause(id, data.string(CAUSE_CATEGORY), data.string(ROOT_CAUSE), by);
       case Elements.PLAN_CORRECTIVE_ACTION -> {
+        TaskInputCheck check = TaskInputCheck.of(task);
+        owners.check(check, data.string(ACTION_OWNER));
+        check.throwIfInvalid();
         Instant due = data.instant(ACTION_DUE_AT);
         int revision = capas.recordPlan(id, data.string(CORRECTIVE_ACTIONS), data.string(ACTION_OWNER), due, by);
         task.setVariable(ACTION_DUE_AT, Date.from(due));
@@ -60,5 +70,6 @@ class RecordCapaStepListener implements TaskListener {
               data.string(VERIFICATION_NOTE), by);
       default -> throw new IllegalStateException("No CAPA step at " + task.getTaskDefinitionKey());
     }
+    display.write(task);
   }
 }

@@ -6,6 +6,7 @@ import static io.servicedelivery.quality.QualityControlProcess.Variables.QUALITY
 import static io.servicedelivery.quality.QualityControlProcess.Variables.REQUEST_ID;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.REVIEW_ROUND;
 import static io.servicedelivery.quality.QualityControlProcess.Variables.SERVICE_CODE;
+import static io.servicedelivery.quality.QualityControlProcess.Variables.SERVICE_NAME;
 
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.quality.CapaRequest;
@@ -34,6 +35,7 @@ class RequestCapaDelegate implements JavaDelegate {
             new CapaRequest(
                 data.string(REQUEST_ID),
                 data.string(SERVICE_CODE),
+                data.string(SERVICE_NAME),
                 data.integer(REVIEW_ROUND),
                 CapaTrigger.valueOf(data.string(CAPA_TRIGGER)),
                 data.string(QUALITY_FINDINGS),

@@ -23,14 +23,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Opens a review round of the request with the automated checks of the service's checklist. */
+/**
+ * Opens a review round of the request with the automated checks of the service's checklist, and writes what the QA
+ * lead's review form shows.
+ */
 @Component("runAutomatedChecks")
 class RunAutomatedChecksDelegate implements JavaDelegate {
 
   private final QualityReviews reviews;
+  private final QualityReviewDisplay display;
 
-  RunAutomatedChecksDelegate(QualityReviews reviews) {
+  RunAutomatedChecksDelegate(QualityReviews reviews, QualityReviewDisplay display) {
     this.reviews = reviews;
+    this.display = display;
   }
 
   @Override
@@ -52,5 +57,6 @@ class RunAutomatedChecksDelegate implements JavaDelegate {
     execution.setVariable(AUTOMATED_CHECKS_PASSED, round.checks().passed());
     execution.setVariable(AUTOMATED_CHECK_FINDINGS, round.checks().summary());
     execution.setVariable(PREVIOUS_FINDINGS, round.previousFindings());
+    display.write(execution);
   }
 }
