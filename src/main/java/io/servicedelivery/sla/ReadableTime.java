@@ -2,6 +2,7 @@ package io.servicedelivery.sla;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
@@ -15,15 +16,22 @@ public final class ReadableTime {
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
 
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private ReadableTime() {}
 
   /** @return the moment in the zone, or an empty text when there is none */
   public static String of(Instant instant, ZoneId zone) {
-    return instant == null ? "" : FORMAT.format(instant.atZone(zone));
+    return instant == null ? "" : FORMAT.format(instant.atZone(named(zone)));
   }
 
   /** @return the moment in the zone, or an empty text when there is none */
   public static String of(Date date, ZoneId zone) {
     return date == null ? "" : of(date.toInstant(), zone);
+  }
+
+  /** UTC as an offset would read "Z"; people read "UTC". */
+  private static ZoneId named(ZoneId zone) {
+    return ZoneOffset.UTC.equals(zone) ? UTC : zone;
   }
 }
