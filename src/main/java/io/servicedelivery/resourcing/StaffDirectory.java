@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The people of the resource pool as resource analysts keep them: skills, capacity, working calendar and absences.
  * A person who leaves the pool keeps their row (marked {@code left_pool_at}) so that their past reservations stay.
+ * Named as a bean of its own: identity.StaffDirectory, the people behind user ids, is {@code staffDirectory}.
  */
-@Service
+@Service("resourceStaffDirectory")
 public class StaffDirectory {
 
   private final JdbcClient jdbc;
