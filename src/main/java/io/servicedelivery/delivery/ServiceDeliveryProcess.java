@@ -220,6 +220,23 @@ public final class ServiceDeliveryProcess {
     private Variables() {}
   }
 
+  /**
+   * The order form ({@code forms/start-service-request.form}, the start form of {@code StartEvent_OrderFormSubmitted})
+   * and the names of its input data: the options it offers from the catalog in force, never variables it submits.
+   */
+  public static final class OrderForm {
+    public static final String FORM_ID = "start-service-request";
+    /** the services in force, as options ({@code label}, {@code value}) of the field {@code serviceCode} */
+    public static final String SERVICES = "services";
+    /**
+     * the request types of the services in force, as options with the code of their {@code service}: the field
+     * {@code requestType} offers those of the chosen service ({@code =requestTypes[service = serviceCode]})
+     */
+    public static final String REQUEST_TYPES = "requestTypes";
+
+    private OrderForm() {}
+  }
+
   /** Values that forms submit and gateways compare. */
   public static final class Values {
     public static final String PROGRESS_DONE = QualityControlProcess.Values.PROGRESS_DONE;
