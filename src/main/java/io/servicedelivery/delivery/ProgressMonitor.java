@@ -5,7 +5,6 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Values.PROGRESS
 
 import io.servicedelivery.sla.SlaStanding;
 import io.servicedelivery.sla.SlaState;
-import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Service;
 public class ProgressMonitor {
 
   public ProgressEvaluation evaluate(
-      String progressStatus, String report, String correctiveOutcome, SlaStanding sla, Instant resolutionDueAt) {
-    String standing = sla.consumedPercent() + " % of the resolution time used, due " + resolutionDueAt + ".";
+      String progressStatus, String report, String correctiveOutcome, SlaStanding sla, String resolutionDue) {
+    String standing = sla.consumedPercent() + " % of the resolution time used, due " + resolutionDue + ".";
     if (!PROGRESS_ISSUE.equals(progressStatus)) {
       return new ProgressEvaluation(false, "Reported done; " + standing);
     }

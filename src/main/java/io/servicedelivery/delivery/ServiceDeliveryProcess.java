@@ -139,9 +139,9 @@ public final class ServiceDeliveryProcess {
     public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
     /** The due dates and the priority as people read them: in the request's calendar's zone, by label. */
-    public static final String RESPONSE_DUE_TEXT = "responseDueText";
-    public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
-    public static final String PRIORITY_LABEL = "priorityLabel";
+    public static final String RESPONSE_DUE_TEXT = ResourceAllocationProcess.Variables.RESPONSE_DUE_TEXT;
+    public static final String RESOLUTION_DUE_TEXT = ResourceAllocationProcess.Variables.RESOLUTION_DUE_TEXT;
+    public static final String PRIORITY_LABEL = ResourceAllocationProcess.Variables.PRIORITY_LABEL;
     /** the second warning, for the diagram until it uses the three warnings below */
     /** when the first, second and third warning thresholds of the resolution time are reached (Date) */
     public static final String SLA_WARNING_1_AT = "slaWarning1At";
@@ -154,11 +154,21 @@ public final class ServiceDeliveryProcess {
     // Plan delivery, Allocate resources
     public static final String PLANNED_START = ResourceAllocationProcess.Variables.PLANNED_START;
     public static final String PLANNED_COMPLETION = ResourceAllocationProcess.Variables.PLANNED_COMPLETION;
+    /**
+     * the plan as people read it, in the resolution calendar's zone; the form enters the plan as wall-clock times
+     * without an offset ("2026-12-08T10:00"), which mean that zone's time
+     */
+    public static final String PLANNED_START_TEXT = ResourceAllocationProcess.Variables.PLANNED_START_TEXT;
+    public static final String PLANNED_COMPLETION_TEXT = ResourceAllocationProcess.Variables.PLANNED_COMPLETION_TEXT;
+    /** the zone the plan is entered and read in: "Europe/Berlin (CET)" */
+    public static final String PLAN_TIME_ZONE_TEXT = "planTimeZoneText";
     public static final String DELIVERY_INSTRUCTIONS = "deliveryInstructions";
     public static final String PLANNED_AT = "plannedAt";
     /** why the plan ends after the resolution due time; required only then */
     public static final String PLAN_DEVIATION_REASON = "planDeviationReason";
     public static final String ALLOCATED_RESOURCE = ResourceAllocationProcess.Variables.ALLOCATED_RESOURCE;
+    /** the name of the person assigned, for the forms */
+    public static final String ALLOCATED_RESOURCE_NAME = "allocatedResourceName";
     /** input parameter of the release tasks: COMPLETED, CANCELLED or REASSIGNED */
     public static final String RELEASE_REASON = "releaseReason";
     /** the assignee whose absence started the reassignment */

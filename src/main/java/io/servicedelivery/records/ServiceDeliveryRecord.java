@@ -39,4 +39,6 @@ public record ServiceDeliveryRecord(
     BigDecimal costRatePerHour,
     BigDecimal materialsCost,
     String currency,
-    BillingStatus billingStatus) {}
+    BillingStatus billingStatus,
+    Instant plannedStartAt,
+    String planDeviationReason) {}

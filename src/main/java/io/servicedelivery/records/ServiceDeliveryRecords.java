@@ -91,6 +91,22 @@ public class ServiceDeliveryRecords {
         .update();
   }
 
+  /**
+   * Records the plan "Plan delivery" made: when the work starts and ends, and why it ends after the resolution due time
+   * when it does (null otherwise). The closure adds when it was made.
+   */
+  public void recordPlan(String requestId, Instant plannedStart, Instant plannedCompletion, String deviationReason) {
+    jdbc.sql(
+            """
+            update service_delivery_record set planned_start_at = ?, planned_completion_at = ?, plan_deviation_reason = ?
+            where request_id = ?""")
+        .param(Timestamp.from(plannedStart))
+        .param(Timestamp.from(plannedCompletion))
+        .param(truncate(deviationReason, 1000))
+        .param(requestId)
+        .update();
+  }
+
   /** The resolution due date moved, by a pause or a priority change. */
   public void moveResolutionDue(String requestId, Instant resolutionDueAt) {
     jdbc.sql("update service_delivery_record set resolution_due_at = ? where request_id = ?")
@@ -186,6 +202,8 @@ public class ServiceDeliveryRecords {
         rs.getBigDecimal("cost_rate_per_hour"),
         rs.getBigDecimal("materials_cost"),
         rs.getString("currency"),
-        BillingStatus.valueOf(rs.getString("billing_status")));
+        BillingStatus.valueOf(rs.getString("billing_status")),
+        instant(rs, "planned_start_at"),
+        rs.getString("plan_deviation_reason"));
   }
 }

@@ -46,13 +46,25 @@ public final class ResourceAllocationProcess {
     public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
     public static final String PLANNED_START = "plannedStart";
     public static final String PLANNED_COMPLETION = "plannedCompletion";
+    // ... and the same as people read them in the forms: the priority by its label, the times in the request's
+    // calendar's zone ("Wed 9 Dec 2026, 11:00 CET")
+    public static final String PRIORITY_LABEL = "priorityLabel";
+    public static final String RESPONSE_DUE_TEXT = "responseDueText";
+    public static final String RESOLUTION_DUE_TEXT = "resolutionDueText";
+    public static final String PLANNED_START_TEXT = "plannedStartText";
+    public static final String PLANNED_COMPLETION_TEXT = "plannedCompletionText";
     // "Allocate resource", "Re-plan resources" and their outcome, handed back to service-delivery
     public static final String ALLOCATED_RESOURCE = "allocatedResource";
     public static final String RESOURCE_ALLOCATED = "resourceAllocated";
     public static final String ALLOCATION_NOTE = "allocationNote";
     /** the lowest skill level (1-5) the request needs; absent when any level will do */
     public static final String REQUIRED_SKILL_LEVEL = "requiredSkillLevel";
-    /** the person a resource analyst chose when re-planning */
+    /**
+     * the people "Re-plan resources" offers, those of the pool with the required skill, as a picker lists them:
+     * {@code [{"label": name, "value": user id}]}; written when the task is created
+     */
+    public static final String SKILLED_STAFF = "skilledStaff";
+    /** the person a resource analyst chose when re-planning, one of {@link #SKILLED_STAFF} */
     public static final String PREFERRED_RESOURCE = "preferredResource";
     public static final String REPLAN_NOTE = "replanNote";
     /** ASSIGN, POSTPONE or ESCALATE */

@@ -42,6 +42,15 @@ public class StaffDirectory {
         .toList();
   }
 
+  /** @return the people of the pool with the skill at the level or above, in the order of {@link #list()} */
+  @Transactional(readOnly = true)
+  public List<Resource> withSkill(String skill, int minimumLevel) {
+    return list().stream()
+        .filter(person -> person.skills().stream()
+            .anyMatch(held -> held.name().equalsIgnoreCase(skill) && held.level() >= minimumLevel))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public Resource get(String userId) {
     return find(userId).orElseThrow(() -> new UnknownResourceException(userId));

@@ -309,7 +309,8 @@ class ProcessModelTest {
           .readTree(form.toFile())
           .path("components")
           .forEach(field -> fields.put(field.path("key").asText(), field));
-      if (!fields.containsKey(Variables.RESOLUTION_DUE_AT)) {
+      // the due time as a date, or as people read it
+      if (!fields.containsKey(Variables.RESOLUTION_DUE_AT) && !fields.containsKey(Variables.RESOLUTION_DUE_TEXT)) {
         continue;
       }
       forms++;

@@ -40,6 +40,7 @@ import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.resourcing.StaffDirectory;
 import io.servicedelivery.sla.Priority;
+import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.sla.SlaTarget;
 import io.servicedelivery.sla.SlaPauseLog;
 import io.servicedelivery.testsupport.AbstractProcessTest;
@@ -48,6 +49,7 @@ import io.servicedelivery.testsupport.TestMailServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
@@ -409,7 +411,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             summary ->
                 assertThat((String) summary)
                     .contains("Firewall team has not opened the VPN port yet")
-                    .contains("75 % of the resolution time used, due 2026-11-23T16:00:00Z.")
+                    .contains("75 % of the resolution time used, due Mon 23 Nov 2026, 16:00 UTC.")
                     .endsWith("The SLA is at risk."));
 
     takeCorrectiveAction(requestId, "Escalated to the firewall team lead, port opens today", "MORE_WORK");
@@ -954,6 +956,86 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(timer(instance.getId(), SLA_WARNING_2_REACHED).getDuedate()) // Tuesday 16:00
         .isEqualTo(Date.from(Instant.parse("2026-12-01T15:00:00Z")));
     assertThat(records.get(requestId).resolutionDueAt()).isEqualTo(movedDue);
+  }
+
+  @Test
+  void theFormsReadThePriorityByItsLabelAndTheTimesInTheCalendarsZoneWhereverTheyMove() {
+    // MEDIUM counts in the Berlin office calendar: the request arrives on Friday 16:00 in Berlin
+    setClock(Instant.parse("2026-11-27T15:00:00Z"));
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.PRIORITY, "MEDIUM");
+    ProcessInstance instance = submitOrderForm(request);
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PRIORITY_LABEL, "Medium")
+        .containsEntry(Variables.RESPONSE_DUE_TEXT, "Mon 30 Nov 2026, 10:00 CET")
+        .containsEntry(Variables.RESOLUTION_DUE_TEXT, "Wed 2 Dec 2026, 10:00 CET")
+        .containsEntry(Variables.PLAN_TIME_ZONE_TEXT, "Europe/Berlin (CET)")
+        .hasEntrySatisfying(
+            Variables.SLA_SUMMARY, summary -> assertThat((String) summary).contains("Wed 2 Dec 2026, 10:00 CET"));
+
+    // the form submits the plan as wall-clock times without an offset: Berlin's, wherever the coordinator is
+    setClock(Instant.parse("2026-11-30T08:00:00Z"));
+    Map<String, Object> plan =
+        new HashMap<>(
+            Map.of(
+                Variables.PLANNED_START, "2026-12-01T09:00",
+                Variables.PLANNED_COMPLETION, "2026-12-02T16:30",
+                Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+    assertThatThrownBy(() -> complete(requestId, PLAN_DELIVERY, plan))
+        .hasMessageContaining(
+            "planDeviationReason: is required: the plan ends Wed 2 Dec 2026, 16:30 CET, after the resolution due time "
+                + "Wed 2 Dec 2026, 10:00 CET");
+    assertThat(instance).isWaitingAt(PLAN_DELIVERY);
+    plan.put(Variables.PLAN_DEVIATION_REASON, "The requester is on site on Wednesday afternoon only");
+    complete(requestId, PLAN_DELIVERY, plan);
+
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    Instant plannedStart = Instant.parse("2026-12-01T08:00:00Z");
+    Instant plannedCompletion = Instant.parse("2026-12-02T15:30:00Z");
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PLANNED_START, Date.from(plannedStart))
+        .containsEntry(Variables.PLANNED_COMPLETION, Date.from(plannedCompletion))
+        .containsEntry(Variables.PLANNED_START_TEXT, "Tue 1 Dec 2026, 09:00 CET")
+        .containsEntry(Variables.PLANNED_COMPLETION_TEXT, "Wed 2 Dec 2026, 16:30 CET")
+        .containsEntry(Variables.ALLOCATED_RESOURCE, "staff2")
+        .containsEntry(Variables.ALLOCATED_RESOURCE_NAME, "Noor Network");
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.plannedStartAt()).isEqualTo(plannedStart);
+    assertThat(record.plannedCompletionAt()).isEqualTo(plannedCompletion);
+    assertThat(record.planDeviationReason()).isEqualTo("The requester is on site on Wednesday afternoon only");
+
+    // a pause moves the resolution due time (2 h of working time), and what the forms read with it
+    setClock(Instant.parse("2026-11-30T16:00:00Z"));
+    askCustomer(requestId, "Which device will your colleague use?");
+    setClock(Instant.parse("2026-12-01T08:00:00Z"));
+    answer(instance, "The company laptop");
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_DUE_TEXT, "Wed 2 Dec 2026, 12:00 CET")
+        .containsEntry(Variables.RESPONSE_DUE_TEXT, "Mon 30 Nov 2026, 10:00 CET");
+
+    // so does a priority change: HIGH counts around the clock, in UTC
+    runtimeService.setVariable(instance.getId(), Variables.NEW_PRIORITY, "HIGH");
+    Date resolutionDue = (Date) runtimeService.getVariable(instance.getId(), Variables.RESOLUTION_DUE_AT);
+    Date responseDue = (Date) runtimeService.getVariable(instance.getId(), Variables.RESPONSE_DUE_AT);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.PRIORITY_LABEL, "High")
+        .containsEntry(Variables.RESOLUTION_DUE_TEXT, ReadableTime.of(resolutionDue, ZoneId.of("UTC")))
+        .containsEntry(Variables.RESPONSE_DUE_TEXT, ReadableTime.of(responseDue, ZoneId.of("UTC")))
+        .containsEntry(Variables.PLANNED_START_TEXT, "Tue 1 Dec 2026, 08:00 UTC");
+    assertThat((String) runtimeService.getVariable(instance.getId(), Variables.RESOLUTION_DUE_TEXT)).endsWith(" UTC");
+    assertThat(recordViews.find(requestId))
+        .hasValueSatisfying(
+            view -> {
+              assertThat(view.plannedStartAt()).isEqualTo(plannedStart);
+              assertThat(view.planDeviationReason()).isEqualTo("The requester is on site on Wednesday afternoon only");
+            });
   }
 
   @Test

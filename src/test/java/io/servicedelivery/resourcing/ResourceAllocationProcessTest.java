@@ -16,6 +16,7 @@ import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REP
 import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REPLAN_ESCALATE;
 import static io.servicedelivery.resourcing.ResourceAllocationProcess.Values.REPLAN_POSTPONE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.servicedelivery.catalog.CatalogChangeProcess;
@@ -29,6 +30,7 @@ import io.servicedelivery.testsupport.ProcessTest;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -99,6 +101,19 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
         .variables()
         .containsEntry(Variables.RESOURCE_ALLOCATED, false)
         .containsEntry(Variables.ALLOCATION_NOTE, NOBODY_FREE);
+
+    // the analyst chooses from the people with the skill, by name, never types a user id
+    assertThat(runtimeService.getVariable(instance.getId(), Variables.SKILLED_STAFF))
+        .isEqualTo(
+            List.of(
+                Map.of("label", "Noor Network", "value", "staff2"),
+                Map.of("label", "Sam Field", "value", "staff1")));
+    assertThatThrownBy(
+            () -> replan(
+                "SR-101", Map.of(Variables.REPLAN_DECISION, REPLAN_ASSIGN, Variables.PREFERRED_RESOURCE, "qa")))
+        .hasMessageContaining("preferredResource: must be one of the people of the resource pool with the skill "
+            + "software, not qa");
+    assertThat(instance).isWaitingAt(REPLAN_RESOURCES).hasNotPassed(RESERVE_CHOSEN_RESOURCE);
 
     replan("SR-101", Map.of(Variables.REPLAN_DECISION, REPLAN_ASSIGN, Variables.PREFERRED_RESOURCE, "staff2"));
 

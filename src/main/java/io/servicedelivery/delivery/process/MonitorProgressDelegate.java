@@ -5,7 +5,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ISSUE
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.MONITORING_SUMMARY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PROGRESS_REPORT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PROGRESS_STATUS;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_DUE_AT;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_DUE_TEXT;
 
 import io.servicedelivery.delivery.ProgressEvaluation;
 import io.servicedelivery.delivery.ProgressMonitor;
@@ -35,7 +35,7 @@ class MonitorProgressDelegate implements JavaDelegate {
             data.string(PROGRESS_REPORT),
             data.string(CORRECTIVE_OUTCOME),
             standing.refresh(execution),
-            data.instant(RESOLUTION_DUE_AT));
+            data.string(RESOLUTION_DUE_TEXT)); // written by the refresh
     execution.setVariable(ISSUES_OR_DELAYS, evaluation.issuesOrDelays());
     execution.setVariable(MONITORING_SUMMARY, evaluation.summary());
   }

@@ -15,6 +15,7 @@ import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.notification.ReadableValues;
 import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.BusinessCalendars;
+import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.sla.SlaClock;
 import io.servicedelivery.sla.SlaDueDates;
 import io.servicedelivery.sla.SlaStanding;
@@ -22,6 +23,7 @@ import io.servicedelivery.sla.SlaState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -41,21 +43,27 @@ public class SlaStandingVariables {
   private final SlaClock slaClock;
   private final BusinessCalendars calendars;
   private final Clock clock;
+  private final ReadableRequestVariables readable;
 
-  SlaStandingVariables(SlaClock slaClock, BusinessCalendars calendars, Clock clock) {
+  SlaStandingVariables(
+      SlaClock slaClock, BusinessCalendars calendars, Clock clock, ReadableRequestVariables readable) {
     this.slaClock = slaClock;
     this.calendars = calendars;
     this.clock = clock;
+    this.readable = readable;
   }
 
   /**
    * While the clock stands still the percentage and the time left stay as they were when the pause began; a breach
-   * stays a breach, even when a pause or a lower priority moves the due date past it.
+   * stays a breach, even when a pause or a lower priority moves the due date past it. The due times, the priority and
+   * the plan as people read them are written with the standing ({@link ReadableRequestVariables}).
    */
   public SlaStanding refresh(VariableScope scope) {
+    readable.write(scope);
     ProcessData data = ProcessData.of(scope);
     Instant now = clock.instant();
     SlaDueDates due = SlaVariables.read(scope);
+    BusinessCalendar calendar = calendars.ofRequest(data.string(RESOLUTION_CALENDAR));
     if (Boolean.TRUE.equals(scope.getVariable(SLA_PAUSED))) {
       SlaStanding paused =
           new SlaStanding(
@@ -63,10 +71,9 @@ public class SlaStandingVariables {
               data.integer(SLA_CONSUMED_PERCENT, 0),
               Duration.ofMinutes(data.integer(SLA_REMAINING_MINUTES, 0)));
       set(scope, SLA_STATE, SlaState.PAUSED.name());
-      set(scope, SLA_SUMMARY, summary(paused, due.resolutionDueAt(), now));
+      set(scope, SLA_SUMMARY, summary(paused, due.resolutionDueAt(), now, calendar.zoneId()));
       return paused;
     }
-    BusinessCalendar calendar = calendars.ofRequest(data.string(RESOLUTION_CALENDAR));
     int consumed =
         slaClock.consumedPercent(
             data.instant(RECEIVED_AT),
@@ -81,7 +88,7 @@ public class SlaStandingVariables {
     set(scope, SLA_CONSUMED_PERCENT, consumed);
     set(scope, SLA_REMAINING_MINUTES, (int) remaining.toMinutes());
     set(scope, SLA_CHECKED_AT, Date.from(now));
-    set(scope, SLA_SUMMARY, summary(snapshot, due.resolutionDueAt(), now));
+    set(scope, SLA_SUMMARY, summary(snapshot, due.resolutionDueAt(), now, calendar.zoneId()));
     return snapshot;
   }
 
@@ -92,14 +99,17 @@ public class SlaStandingVariables {
     }
   }
 
-  /** "At risk: 75 % of the resolution time used, 2 h 00 min of working time left until …. As of …." */
-  static String summary(SlaStanding sla, Instant dueAt, Instant checkedAt) {
+  /**
+   * "At risk: 75 % of the resolution time used, 2 h 00 min of working time left until …. As of ….", the times in the
+   * zone of the resolution calendar.
+   */
+  static String summary(SlaStanding sla, Instant dueAt, Instant checkedAt, ZoneId zone) {
     int consumedPercent = sla.consumedPercent();
     Duration remaining = sla.remaining();
     SlaState state = sla.state();
     String standing =
         consumedPercent + " % of the resolution time used, " + ReadableValues.of(remaining)
-            + " of working time left until " + ReadableValues.of(dueAt);
+            + " of working time left until " + ReadableTime.of(dueAt, zone);
     String lead =
         switch (state) {
           case ON_TRACK -> "On track: " + standing + ".";
@@ -107,9 +117,9 @@ public class SlaStandingVariables {
           case PAUSED -> "Paused while waiting for the customer: " + standing + " when the question was asked; "
               + "the due time moves by the working time the answer takes.";
           case BREACHED -> "Breached: " + consumedPercent + " % of the resolution time used, due "
-              + ReadableValues.of(dueAt) + ".";
+              + ReadableTime.of(dueAt, zone) + ".";
           case MET, MISSED -> throw new IllegalStateException("A running request is never " + state);
         };
-    return lead + " As of " + ReadableValues.of(checkedAt) + ".";
+    return lead + " As of " + ReadableTime.of(checkedAt, zone) + ".";
   }
 }
