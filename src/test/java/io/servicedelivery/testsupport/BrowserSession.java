@@ -2,6 +2,7 @@ package io.servicedelivery.testsupport;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,6 +27,19 @@ public final class BrowserSession implements BeforeEachCallback, AfterTestExecut
   }
 
   public HeadlessChromium browser() {
+    return browser;
+  }
+
+  /**
+   * Replaces the session's browser by a fresh one whose local time is that of the zone (see {@link
+   * HeadlessChromium#start(ZoneId)}), for a test that plays a person somewhere else.
+   */
+  public HeadlessChromium restartIn(ZoneId browserZone) {
+    if (browser != null) {
+      browser.close();
+    }
+    browser = HeadlessChromium.start(browserZone);
+    wait = new WebDriverWait(browser.driver(), timeout);
     return browser;
   }
 

@@ -103,8 +103,16 @@ public final class HeadlessChromium implements AutoCloseable {
     Assumptions.abort(message + " (set " + REQUIRED + "=true to fail instead of skipping)");
   }
 
-  /** Starts a fresh browser with an empty profile of its own. */
+  /** Starts a fresh browser with an empty profile of its own, in the zone the tests compute local times in. */
   public static HeadlessChromium start() {
+    return start(ZoneId.systemDefault());
+  }
+
+  /**
+   * Starts a fresh browser with an empty profile of its own whose local time is that of the zone, whatever the
+   * machine's: a person in New York or Tokyo.
+   */
+  public static HeadlessChromium start(ZoneId browserZone) {
     checkAvailable();
     Path userDataDir;
     try {
@@ -116,8 +124,8 @@ public final class HeadlessChromium implements AutoCloseable {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(chromedriver().toFile())
             .usingAnyFreePort()
-            // the browser shows and enters local times in the zone the tests compute them in, whatever the machine's
-            .withEnvironment(Map.of("TZ", ZoneId.systemDefault().getId()))
+            // the browser shows and enters local times in this zone, whatever the machine's
+            .withEnvironment(Map.of("TZ", browserZone.getId()))
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium().toFile());

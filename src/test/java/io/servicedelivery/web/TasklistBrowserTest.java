@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,8 +168,11 @@ class TasklistBrowserTest {
     assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_CLAIM)).isEqualTo(COORDINATOR);
     assertThat(userOf(plan.getId(), UserOperationLogEntry.OPERATION_TYPE_COMPLETE)).isEqualTo(COORDINATOR);
     assertThat(variable(ServiceDeliveryProcess.Variables.DELIVERY_INSTRUCTIONS)).isEqualTo(INSTRUCTIONS);
-    assertThat((String) variable(ResourceAllocationProcess.Variables.PLANNED_START)).startsWith(day + "T10:00");
-    assertThat((String) variable(ResourceAllocationProcess.Variables.PLANNED_COMPLETION)).startsWith(day + "T14:00");
+    // the form submits the times as the clocks of the request's calendar show them: HIGH counts around the clock, UTC
+    assertThat(variable(ResourceAllocationProcess.Variables.PLANNED_START))
+        .isEqualTo(Date.from(day.atTime(10, 0).toInstant(ZoneOffset.UTC)));
+    assertThat(variable(ResourceAllocationProcess.Variables.PLANNED_COMPLETION))
+        .isEqualTo(Date.from(day.atTime(14, 0).toInstant(ZoneOffset.UTC)));
     Task execute = openTask(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(execute).as("open Execute service activities task of %s", requestId).isNotNull();
     assertThat(execute.getAssignee()).isEqualTo("staff2");
@@ -508,11 +513,12 @@ class TasklistBrowserTest {
             .replace("mm", String.format("%02d", date.getMonthValue()))
             .replace("dd", String.format("%02d", date.getDayOfMonth()));
     dateInput.click();
-    dateInput.sendKeys(text, Keys.ENTER);
+    // typed and left with Tab, as a person moves through the form: the date is taken in, and the time is next
+    dateInput.sendKeys(text, Keys.TAB);
     wait.until(browserDriver -> date.equals(shownDate(placeholder, dateInput.getDomProperty("value"))));
 
+    // Tab opened the list of times under the time input: type over it rather than click into it
     WebElement timeInput = formInput(label + " \u2013 time");
-    timeInput.click();
     timeInput.sendKeys(time, Keys.TAB);
     wait.until(attributeToBe(timeInput, "value", time));
   }
