@@ -125,7 +125,8 @@ class PlanDeliveryDateEntryBrowserTest {
     // next month, so that the pickers (which open on the browser's real month) have to move
     LocalDate today = YearMonth.now(CALENDAR_ZONE).plusMonths(1).atDay(dayOfMonth);
     ClockUtil.setCurrentTime(Date.from(today.atTime(9, 0).atZone(CALENDAR_ZONE).toInstant()));
-    startMediumRequest("Plan typed in " + browserZone + " on day " + dayOfMonth);
+    String title = "Plan made in " + browserZone + " on day " + dayOfMonth;
+    startMediumRequest(title);
     LocalDateTime start = today.plusDays(3).atTime(10, 0);
     LocalDateTime completion = today.plusDays(4).atTime(15, 30);
 
@@ -143,7 +144,8 @@ class PlanDeliveryDateEntryBrowserTest {
     formInput("Instructions for the person executing").sendKeys("Use the standard VPN profile.", Keys.TAB);
     assertThat(visibleErrors()).as("form errors after typing and picking").isEmpty();
     String shown = shownText();
-    assertThat(shown).contains("Medium").contains("Europe/Berlin");
+    // the heading names the request, its priority and its due times
+    assertThat(shown).contains(requestId + ": " + title).contains("Priority Medium").contains("Europe/Berlin (CE"); // CET or CEST
     assertThat(ISO_TIMESTAMP.matcher(shown).results().map(match -> match.group()).toList())
         .as("ISO timestamps in the form").isEmpty();
     assertThat(CODE.matcher(shown).results().map(match -> match.group()).toList()).as("codes in the form").isEmpty();
