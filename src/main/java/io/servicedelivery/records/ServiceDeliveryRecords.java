@@ -98,7 +98,8 @@ public class ServiceDeliveryRecords {
   public void recordPlan(String requestId, Instant plannedStart, Instant plannedCompletion, String deviationReason) {
     jdbc.sql(
             """
-            update service_delivery_record set planned_start_at = ?, planned_completion_at = ?, plan_deviation_reason = ?
+            update service_delivery_record
+            set planned_start_at = ?, planned_completion_at = ?, plan_deviation_reason = ?
             where request_id = ?""")
         .param(Timestamp.from(plannedStart))
         .param(Timestamp.from(plannedCompletion))

@@ -79,7 +79,8 @@ class ReadableFormsTest {
         components("plan-delivery").stream().filter(c -> c.path("type").asText().equals("datetime")).toList();
 
     assertThat(dates).extracting(c -> c.path("key").asText())
-        .containsExactly(ServiceDeliveryProcess.Variables.PLANNED_START, ServiceDeliveryProcess.Variables.PLANNED_COMPLETION);
+        .containsExactly(
+            ServiceDeliveryProcess.Variables.PLANNED_START, ServiceDeliveryProcess.Variables.PLANNED_COMPLETION);
     assertThat(dates).allSatisfy(date -> {
       assertThat(date.path("subtype").asText()).isEqualTo("datetime");
       assertThat(date.path("timeSerializingFormat").asText()).isEqualTo("no_timezone");

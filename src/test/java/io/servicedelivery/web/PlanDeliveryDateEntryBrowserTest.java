@@ -145,7 +145,10 @@ class PlanDeliveryDateEntryBrowserTest {
     assertThat(visibleErrors()).as("form errors after typing and picking").isEmpty();
     String shown = shownText();
     // the heading names the request, its priority and its due times
-    assertThat(shown).contains(requestId + ": " + title).contains("Priority Medium").contains("Europe/Berlin (CE"); // CET or CEST
+    assertThat(shown)
+        .contains(requestId + ": " + title)
+        .contains("Priority Medium")
+        .contains("Europe/Berlin (CE"); // CET or CEST
     assertThat(ISO_TIMESTAMP.matcher(shown).results().map(match -> match.group()).toList())
         .as("ISO timestamps in the form").isEmpty();
     assertThat(CODE.matcher(shown).results().map(match -> match.group()).toList()).as("codes in the form").isEmpty();

@@ -100,8 +100,8 @@ public class SlaStandingVariables {
   }
 
   /**
-   * "At risk: 75 % of the resolution time used, 2 h 00 min of working time left until …. As of ….", the times in the
-   * zone of the resolution calendar.
+   * "At risk: 75 % of the resolution time used, 2 h 00 min of working time left until …. As of ….", the times in
+   * the zone of the resolution calendar.
    */
   static String summary(SlaStanding sla, Instant dueAt, Instant checkedAt, ZoneId zone) {
     int consumedPercent = sla.consumedPercent();

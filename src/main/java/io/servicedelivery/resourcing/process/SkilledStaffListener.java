@@ -41,7 +41,8 @@ class SkilledStaffListener implements TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> task.setVariable(SKILLED_STAFF, options(skilled(task)));
       case EVENTNAME_COMPLETE -> refuseAnybodyElse(task);
-      default -> throw new IllegalStateException("offerSkilledStaff listens to create and complete, not " + task.getEventName());
+      default -> throw new IllegalStateException(
+          "offerSkilledStaff listens to create and complete, not " + task.getEventName());
     }
   }
 
