@@ -3,9 +3,6 @@ package io.servicedelivery.web;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
@@ -18,6 +15,7 @@ import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
+import io.servicedelivery.testsupport.TasklistPage;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +48,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -98,9 +93,8 @@ class PlanDeliveryDateEntryBrowserTest {
   @Autowired ServiceDeliveryRecords records;
 
   @RegisterExtension final BrowserSession session = new BrowserSession(OUTPUT, TIMEOUT);
+  private final TasklistPage tasklist = new TasklistPage(session, () -> port);
 
-  private WebDriver driver;
-  private WebDriverWait wait;
   private String requestId;
   private String processInstanceId;
 
@@ -120,8 +114,7 @@ class PlanDeliveryDateEntryBrowserTest {
   @CsvSource({"America/New_York, 1", "America/New_York, 28", "Asia/Tokyo, 1", "Asia/Tokyo, 28"})
   void coordinatorPlansByTypingAndByPickingInTheCalendarsZoneWhereverTheBrowserIs(String browserZone, int dayOfMonth) {
     ZoneId zone = ZoneId.of(browserZone);
-    driver = session.restartIn(zone).driver();
-    wait = session.waiting();
+    session.restartIn(zone);
     // next month, so that the pickers (which open on the browser's real month) have to move
     LocalDate today = YearMonth.now(CALENDAR_ZONE).plusMonths(1).atDay(dayOfMonth);
     ClockUtil.setCurrentTime(Date.from(today.atTime(9, 0).atZone(CALENDAR_ZONE).toInstant()));
@@ -130,18 +123,18 @@ class PlanDeliveryDateEntryBrowserTest {
     LocalDateTime start = today.plusDays(3).atTime(10, 0);
     LocalDateTime completion = today.plusDays(4).atTime(15, 30);
 
-    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    logIn(COORDINATOR, COORDINATOR);
-    openFilter(TasklistFilters.MY_GROUPS_TASKS);
-    Task plan = openTask();
-    openTaskFromTheList(plan.getId());
-    claim();
-    wait.until(attributeToBe(formInput("Request"), "value", requestId));
+    tasklist.open();
+    tasklist.logIn(COORDINATOR, COORDINATOR);
+    tasklist.openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    Task plan = planDeliveryTask();
+    tasklist.openTask("Plan delivery", "Service delivery", plan.getId());
+    tasklist.claim();
+    tasklist.waitUntil(attributeToBe(tasklist.formInput("Request"), "value", requestId));
 
     typeDateTime("Planned start", start);
     pickDateTime("Planned completion", completion);
-    formInput("Why the plan ends after the resolution due time").sendKeys(DEVIATION_REASON);
-    formInput("Instructions for the person executing").sendKeys("Use the standard VPN profile.", Keys.TAB);
+    tasklist.formInput("Why the plan ends after the resolution due time").sendKeys(DEVIATION_REASON);
+    tasklist.formInput("Instructions for the person executing").sendKeys("Use the standard VPN profile.", Keys.TAB);
     assertThat(visibleErrors()).as("form errors after typing and picking").isEmpty();
     String shown = shownText();
     // the heading names the request, its priority and its due times
@@ -154,9 +147,10 @@ class PlanDeliveryDateEntryBrowserTest {
     assertThat(CODE.matcher(shown).results().map(match -> match.group()).toList()).as("codes in the form").isEmpty();
     session.browser()
         .saveSnapshot(OUTPUT, "plan-delivery-dates-" + zone.getId().replace('/', '-') + "-day-" + dayOfMonth);
-    clickUncovered(COMPLETE_BUTTON);
-    wait.until(browserDriver -> historyService.createHistoricTaskInstanceQuery().taskId(plan.getId()).singleResult()
-        .getEndTime() != null);
+    tasklist.complete();
+    tasklist.waitUntil(
+        browserDriver -> historyService.createHistoricTaskInstanceQuery().taskId(plan.getId()).singleResult()
+            .getEndTime() != null);
 
     ServiceDeliveryRecord record = records.get(requestId);
     Instant meantStart = start.atZone(CALENDAR_ZONE).toInstant();
@@ -181,8 +175,8 @@ class PlanDeliveryDateEntryBrowserTest {
     requestId = instance.getBusinessKey();
   }
 
-  private Task openTask() {
-    return wait.until(
+  private Task planDeliveryTask() {
+    return tasklist.waitUntil(
         browserDriver -> taskService.createTaskQuery().processInstanceBusinessKey(requestId)
             .taskDefinitionKey(PLAN_DELIVERY).singleResult());
   }
@@ -194,28 +188,23 @@ class PlanDeliveryDateEntryBrowserTest {
    * followed by Tab, as a person moving through the form does.
    */
   private void typeDateTime(String label, LocalDateTime at) {
-    WebElement dateInput = formInput(label + " \u2013 date");
+    WebElement dateInput = tasklist.formInput(label + " \u2013 date");
     String placeholder = dateInput.getAttribute("placeholder");
-    String text =
-        placeholder
-            .replace("yyyy", String.format("%04d", at.getYear()))
-            .replace("mm", String.format("%02d", at.getMonthValue()))
-            .replace("dd", String.format("%02d", at.getDayOfMonth()));
     dateInput.click();
-    dateInput.sendKeys(text, Keys.TAB);
+    dateInput.sendKeys(TasklistPage.written(placeholder, at.toLocalDate()), Keys.TAB);
     // Tab went on to the time input, whose list of times is open now: type over it
-    WebElement timeInput = driver.switchTo().activeElement();
-    assertThat(timeInput.getAttribute("id")).isEqualTo(formInput(label + " \u2013 time").getAttribute("id"));
+    WebElement timeInput = tasklist.driver().switchTo().activeElement();
+    assertThat(timeInput.getAttribute("id")).isEqualTo(tasklist.formInput(label + " \u2013 time").getAttribute("id"));
     timeInput.sendKeys(at.toLocalTime().toString(), Keys.TAB);
     assertShown(label, at);
   }
 
   /** Opens the date picker, moves it to the month, clicks the day, then picks the time from the time list. */
   private void pickDateTime(String label, LocalDateTime at) {
-    WebElement dateInput = formInput(label + " \u2013 date");
+    WebElement dateInput = tasklist.formInput(label + " \u2013 date");
     dateInput.click();
     WebElement calendar =
-        wait.until(
+        tasklist.waitUntil(
             browserDriver -> dateInput.findElement(By.xpath(
                 "./ancestor::div[contains(@class,'fjs-datetime-subsection')]"
                     + "//div[contains(@class,'flatpickr-calendar')][contains(@class,'open')]")));
@@ -232,21 +221,21 @@ class PlanDeliveryDateEntryBrowserTest {
     calendar.findElement(By.cssSelector(
             "span.flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)[aria-label='" + day + "']"))
         .click();
-    WebElement timeInput = formInput(label + " \u2013 time");
+    WebElement timeInput = tasklist.formInput(label + " \u2013 time");
     timeInput.click();
     String time = at.toLocalTime().toString();
     WebElement item =
-        wait.until(visibilityOfElementLocated(By.xpath(
+        tasklist.waitUntil(visibilityOfElementLocated(By.xpath(
             "//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-dropdownlist-item')]"
                 + "[normalize-space()='" + time + "']")));
     // scroll the list of times (not the page) to the time, as a person scrolls it with the mouse wheel
-    ((JavascriptExecutor) driver)
+    ((JavascriptExecutor) tasklist.driver())
         .executeScript(
             "let list = arguments[0].parentElement;"
                 + "while (list && list.scrollHeight <= list.clientHeight) { list = list.parentElement; }"
                 + "list.scrollTop = arguments[0].offsetTop - list.offsetTop - 10;",
             item);
-    wait.until(
+    tasklist.waitUntil(
         browserDriver -> {
           try {
             item.click();
@@ -268,12 +257,12 @@ class PlanDeliveryDateEntryBrowserTest {
 
   /** The date and time inputs show what was entered. */
   private void assertShown(String label, LocalDateTime at) {
-    WebElement dateInput = formInput(label + " \u2013 date");
+    WebElement dateInput = tasklist.formInput(label + " \u2013 date");
     String placeholder = dateInput.getAttribute("placeholder");
-    wait.until(
+    tasklist.waitUntil(
         browserDriver -> at.toLocalDate()
-            .equals(TasklistBrowserTest.shownDate(placeholder, dateInput.getDomProperty("value"))));
-    wait.until(attributeToBe(formInput(label + " \u2013 time"), "value", at.toLocalTime().toString()));
+            .equals(TasklistPage.shownDate(placeholder, dateInput.getDomProperty("value"))));
+    tasklist.waitUntil(attributeToBe(tasklist.formInput(label + " \u2013 time"), "value", at.toLocalTime().toString()));
   }
 
   // ------------------------------------------------------------------------------------------ the form
@@ -281,7 +270,7 @@ class PlanDeliveryDateEntryBrowserTest {
   /** What a person reads in the form: its text and the values of its fields. */
   private String shownText() {
     return (String)
-        ((JavascriptExecutor) driver)
+        ((JavascriptExecutor) tasklist.driver())
             .executeScript(
                 "const form = document.querySelector('form.fjs-form');"
                     + "const values = Array.from(form.querySelectorAll('input, textarea'))"
@@ -290,91 +279,10 @@ class PlanDeliveryDateEntryBrowserTest {
   }
 
   private List<String> visibleErrors() {
-    return driver.findElements(By.cssSelector("form.fjs-form .fjs-form-field-error")).stream()
+    return tasklist.driver().findElements(By.cssSelector("form.fjs-form .fjs-form-field-error")).stream()
         .filter(WebElement::isDisplayed)
         .map(WebElement::getText)
         .filter(text -> !text.isBlank())
         .toList();
-  }
-
-  private WebElement formInput(String label) {
-    WebElement labelElement =
-        wait.until(
-            visibilityOfElementLocated(
-                By.xpath(
-                    "//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
-                        + "[normalize-space(text())='" + label + "']")));
-    return inView(driver.findElement(By.id(labelElement.getAttribute("for"))));
-  }
-
-  private WebElement inView(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    return element;
-  }
-
-  // ------------------------------------------------------------------------------------------ Tasklist
-  // The selectors rely on Tasklist 7.24's templates, as those of TasklistBrowserTest.
-
-  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
-  private static final By LOGIN_USER = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By LOGIN_PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_SUBMIT = By.cssSelector("form[name='signinForm'] button[type='submit']");
-  private static final By TASK_NAME = By.cssSelector("[cam-tasklist-task] .names h2.task");
-  private static final By CLAIM_BUTTON = By.cssSelector("[cam-tasklist-task-meta] button.claim");
-  private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]");
-  private static final By NOTIFICATION = By.cssSelector("[notifications-panel] .alert");
-  private static final By NOTIFICATION_CLOSE =
-      By.cssSelector("[notifications-panel] .alert button.close[ng-click^='removeNotification']");
-  private static final By COMPLETE_BUTTON =
-      By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
-
-  private void logIn(String user, String password) {
-    wait.until(visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
-    driver.findElement(LOGIN_PASSWORD).sendKeys(password);
-    driver.findElement(LOGIN_SUBMIT).click();
-    wait.until(invisibilityOfElementLocated(LOGIN_FORM));
-  }
-
-  private void openFilter(String name) {
-    String filter =
-        "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
-            + "[h4[contains(@class,'name')]/a[normalize-space(text())=\"" + name + "\"]]";
-    wait.until(elementToBeClickable(By.xpath(filter + "/h4[contains(@class,'name')]/a"))).click();
-    wait.until(browserDriver -> browserDriver.findElement(By.xpath(filter)).getAttribute("class").contains("active"));
-  }
-
-  private void openTaskFromTheList(String taskId) {
-    By entry =
-        By.xpath(
-            "//*[@cam-tasks]//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "//h4[contains(@class,'task')]/a[normalize-space()='Plan delivery'][contains(@href,'task=" + taskId
-                + "')]");
-    wait.until(elementToBeClickable(entry)).click();
-    wait.until(textToBe(TASK_NAME, "Plan delivery"));
-  }
-
-  private void claim() {
-    wait.until(elementToBeClickable(CLAIM_BUTTON)).click();
-    wait.until(invisibilityOfElementLocated(CLAIM_BUTTON));
-    wait.until(visibilityOfElementLocated(ASSIGNEE));
-    closeNotifications();
-  }
-
-  private void clickUncovered(By button) {
-    closeNotifications();
-    inView(wait.until(elementToBeClickable(button))).click();
-  }
-
-  private void closeNotifications() {
-    wait.until(
-        browserDriver -> {
-          try {
-            browserDriver.findElements(NOTIFICATION_CLOSE).stream().filter(WebElement::isDisplayed)
-                .findFirst().ifPresent(WebElement::click);
-            return browserDriver.findElements(NOTIFICATION).stream().noneMatch(WebElement::isDisplayed);
-          } catch (StaleElementReferenceException removedMeanwhile) {
-            return false;
-          }
-        });
   }
 }

@@ -9,10 +9,6 @@ import static io.servicedelivery.quality.CapaProcess.Elements.VERIFY_EFFECTIVENE
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
-import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
@@ -26,6 +22,7 @@ import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.SampleRequests;
+import io.servicedelivery.testsupport.TasklistPage;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +31,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
@@ -47,17 +43,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -104,20 +94,11 @@ class QualityFormsBrowserTest {
   @Autowired ResourcePool resourcePool;
   @Autowired ServiceCatalog catalog;
 
-  private HeadlessChromium browser;
-  private WebDriver driver;
-  private WebDriverWait wait;
   private final List<String> processInstanceIds = new ArrayList<>();
   private String requestId;
 
   @RegisterExtension final BrowserSession session = new BrowserSession(OUTPUT, TIMEOUT);
-
-  @BeforeEach
-  void useTheBrowser() {
-    browser = session.browser();
-    driver = browser.driver();
-    wait = session.waiting();
-  }
+  private final TasklistPage tasklist = new TasklistPage(session, () -> port);
 
   @AfterEach
   void deleteWhatTheTestStarted() {
@@ -157,17 +138,17 @@ class QualityFormsBrowserTest {
     assertThat(dueText).matches(READABLE_TIME);
 
     openAsQaLead("Review quality", "Quality control", review.getId());
-    wait.until(attributeToBe(formInput("Request"), "value", requestId));
+    tasklist.waitUntil(attributeToBe(tasklist.formInput("Request"), "value", requestId));
 
     String shown = shownByTheForm();
     assertThat(shown)
         .contains("Review quality: " + requestId + " – VPN for the new controller")
         .contains("Priority High, resolution due " + dueText)
         .contains(nameOf(deliveredBy));
-    assertThat(formInput("Priority").getDomProperty("value")).isEqualTo("High");
-    assertThat(formInput("Resolution due").getDomProperty("value")).isEqualTo(dueText);
-    assertThat(formInput("Delivered by").getDomProperty("value")).isEqualTo(nameOf(deliveredBy));
-    assertThat(formInput("Effort (hours)").getDomProperty("value")).isEqualTo("1.5");
+    assertThat(tasklist.formInput("Priority").getDomProperty("value")).isEqualTo("High");
+    assertThat(tasklist.formInput("Resolution due").getDomProperty("value")).isEqualTo(dueText);
+    assertThat(tasklist.formInput("Delivered by").getDomProperty("value")).isEqualTo(nameOf(deliveredBy));
+    assertThat(tasklist.formInput("Effort (hours)").getDomProperty("value")).isEqualTo("1.5");
     assertReadable(shown);
     snapshotFromTheTop("review-quality-readable");
   }
@@ -189,7 +170,7 @@ class QualityFormsBrowserTest {
     LocalDate day = LocalDate.now().plusDays(7);
 
     openAsQaLead("Plan corrective action", "CAPA", plan.getId());
-    wait.until(attributeToBe(formInput("CAPA"), "value", capaId));
+    tasklist.waitUntil(attributeToBe(tasklist.formInput("CAPA"), "value", capaId));
 
     String shown = shownByTheForm();
     assertThat(shown)
@@ -197,18 +178,18 @@ class QualityFormsBrowserTest {
         .contains("CAPA due " + capaDue)
         .contains("Process (steps, handovers)")
         .contains("SR-000999: opened by a QA lead");
-    assertThat(formInput("Service").getDomProperty("value")).isEqualTo("Network access");
-    assertThat(formInput("CAPA due").getDomProperty("value")).isEqualTo(capaDue);
+    assertThat(tasklist.formInput("Service").getDomProperty("value")).isEqualTo("Network access");
+    assertThat(tasklist.formInput("CAPA due").getDomProperty("value")).isEqualTo(capaDue);
     assertReadable(shown);
     snapshotFromTheTop("plan-corrective-action-readable");
 
-    formInput("Corrective and preventive actions").sendKeys("Add the approval to the checklist", Keys.TAB);
-    choose("Action owner", "Sam Field");
-    enterDateTime("Actions due", day, "16:00");
+    tasklist.formInput("Corrective and preventive actions").sendKeys("Add the approval to the checklist", Keys.TAB);
+    tasklist.choose("Action owner", "Sam Field");
+    tasklist.enterDateTime("Actions due", day, "16:00");
     assertReadable(shownByTheForm());
-    browser.saveSnapshot(OUTPUT, "plan-corrective-action-owner-chosen");
-    clickUncovered(COMPLETE_BUTTON);
-    wait.until(
+    session.browser().saveSnapshot(OUTPUT, "plan-corrective-action-owner-chosen");
+    tasklist.complete();
+    tasklist.waitUntil(
         browserDriver ->
             historyService.createHistoricTaskInstanceQuery().taskId(plan.getId()).singleResult().getEndTime() != null);
 
@@ -225,10 +206,10 @@ class QualityFormsBrowserTest {
         .matches(READABLE_TIME);
 
     openTask("Verify effectiveness", "CAPA", verification.getId());
-    wait.until(attributeToBe(formInput("CAPA"), "value", capaId));
-    assertThat(formInput("Action owner").getDomProperty("value")).isEqualTo("Sam Field");
-    assertThat(formInput("Actions due").getDomProperty("value")).isEqualTo(actionsDue);
-    assertThat(formInput("Plan revision").getDomProperty("value")).isEqualTo("1");
+    tasklist.waitUntil(attributeToBe(tasklist.formInput("CAPA"), "value", capaId));
+    assertThat(tasklist.formInput("Action owner").getDomProperty("value")).isEqualTo("Sam Field");
+    assertThat(tasklist.formInput("Actions due").getDomProperty("value")).isEqualTo(actionsDue);
+    assertThat(tasklist.formInput("Plan revision").getDomProperty("value")).isEqualTo("1");
     assertReadable(shownByTheForm());
     snapshotFromTheTop("verify-capa-effectiveness-readable");
   }
@@ -259,52 +240,20 @@ class QualityFormsBrowserTest {
     return user.getFirstName() + " " + user.getLastName();
   }
 
-  // ------------------------------------------------------------------------------------------ Tasklist pages
-  // The selectors rely on Tasklist 7.24's templates (camunda-webapp-webjar), as those of TasklistBrowserTest.
-
-  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
-  private static final By LOGIN_USER = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By LOGIN_PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_SUBMIT = By.cssSelector("form[name='signinForm'] button[type='submit']");
-  private static final By TASK_NAME = By.cssSelector("[cam-tasklist-task] .names h2.task");
-  private static final By CLAIM_BUTTON = By.cssSelector("[cam-tasklist-task-meta] button.claim");
-  private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]");
-  private static final By NOTIFICATION = By.cssSelector("[notifications-panel] .alert");
-  private static final By NOTIFICATION_CLOSE =
-      By.cssSelector("[notifications-panel] .alert button.close[ng-click^='removeNotification']");
-  private static final By COMPLETE_BUTTON =
-      By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']");
+  // ------------------------------------------------------------------------------------------ Tasklist
 
   /** Logs in as the QA lead, opens the task from the group's tasks and claims it, so that the form is editable. */
   private void openAsQaLead(String taskName, String processName, String taskId) {
-    driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(visibilityOfElementLocated(LOGIN_USER)).sendKeys("qa");
-    driver.findElement(LOGIN_PASSWORD).sendKeys("qa");
-    driver.findElement(LOGIN_SUBMIT).click();
-    wait.until(invisibilityOfElementLocated(LOGIN_FORM));
+    tasklist.open();
+    tasklist.logIn("qa", "qa");
     openTask(taskName, processName, taskId);
   }
 
   /** Opens the task from the group's tasks and claims it. */
   private void openTask(String taskName, String processName, String taskId) {
-    String filter =
-        "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
-            + "[h4[contains(@class,'name')]/a[normalize-space(text())=\"" + TasklistFilters.MY_GROUPS_TASKS + "\"]]";
-    wait.until(elementToBeClickable(By.xpath(filter + "/h4[contains(@class,'name')]/a"))).click();
-    wait.until(browserDriver -> browserDriver.findElement(By.xpath(filter)).getAttribute("class").contains("active"));
-    By entry =
-        By.xpath(
-            "//*[@cam-tasks]//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "[.//h6[contains(@class,'process-definition')][normalize-space()='" + processName + "']]"
-                + "//h4[contains(@class,'task')]/a[normalize-space()='" + taskName + "']"
-                + "[contains(@href,'task=" + taskId + "')]");
-    wait.until(elementToBeClickable(entry)).click();
-    wait.until(textToBe(TASK_NAME, taskName));
-
-    wait.until(elementToBeClickable(CLAIM_BUTTON)).click();
-    wait.until(invisibilityOfElementLocated(CLAIM_BUTTON));
-    wait.until(visibilityOfElementLocated(ASSIGNEE));
-    closeNotifications();
+    tasklist.openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    tasklist.openTask(taskName, processName, taskId);
+    tasklist.claim();
   }
 
   // ------------------------------------------------------------------------------------------ the Camunda Form
@@ -312,7 +261,7 @@ class QualityFormsBrowserTest {
   /** What the form shows a person: its visible text, and the values of its visible fields, one a line. */
   private String shownByTheForm() {
     return (String)
-        ((JavascriptExecutor) driver)
+        ((JavascriptExecutor) tasklist.driver())
             .executeScript(
                 "const form = document.querySelector('form.fjs-form');"
                     + " const values = Array.from(form.querySelectorAll('input, textarea'))"
@@ -323,92 +272,9 @@ class QualityFormsBrowserTest {
 
   /** Saves a screenshot of the form from its heading on. */
   private void snapshotFromTheTop(String name) {
-    ((JavascriptExecutor) driver)
+    ((JavascriptExecutor) tasklist.driver())
         .executeScript("document.querySelector('form.fjs-form').scrollIntoView({block: 'start'});");
-    browser.saveSnapshot(OUTPUT, name);
-  }
-
-  private WebElement formInput(String label) {
-    WebElement labelElement =
-        wait.until(
-            visibilityOfElementLocated(
-                By.xpath(
-                    "//form[contains(@class,'fjs-form')]//label[contains(@class,'fjs-form-field-label')]"
-                        + "[normalize-space(text())='" + label + "']")));
-    return inView(driver.findElement(By.id(labelElement.getAttribute("for"))));
-  }
-
-  /**
-   * Picks a person from a searchable form-js select as a person does: types the beginning of the name, which narrows
-   * the list down, and clicks the name (a select at the foot of the form opens its list under Tasklist's footer).
-   */
-  private void choose(String label, String name) {
-    WebElement input = formInput(label);
-    wait.until(elementToBeClickable(input)).click();
-    input.sendKeys(name.substring(0, 3));
-    WebElement option =
-        wait.until(
-            visibilityOfElementLocated(
-                By.xpath(
-                    "//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-dropdownlist-item')]"
-                        + "[normalize-space()=\"" + name + "\"]")));
-    inView(option).click();
-    wait.until(attributeToBe(input, "value", name));
-  }
-
-  private void clickUncovered(By button) {
-    closeNotifications();
-    inView(wait.until(elementToBeClickable(button))).click();
-  }
-
-  private void closeNotifications() {
-    wait.until(
-        browserDriver -> {
-          try {
-            browserDriver.findElements(NOTIFICATION_CLOSE).stream().filter(WebElement::isDisplayed)
-                .findFirst().ifPresent(WebElement::click);
-            return browserDriver.findElements(NOTIFICATION).stream().noneMatch(WebElement::isDisplayed);
-          } catch (StaleElementReferenceException removedMeanwhile) {
-            return false;
-          }
-        });
-  }
-
-  private WebElement inView(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    return element;
-  }
-
-  /** A form-js datetime field: a flatpickr date input in the browser locale's format, and a 24 h time input. */
-  private void enterDateTime(String label, LocalDate date, String time) {
-    WebElement dateInput = formInput(label + " \u2013 date");
-    wait.until(elementToBeClickable(dateInput));
-    String placeholder = dateInput.getAttribute("placeholder");
-    String text =
-        placeholder
-            .replace("yyyy", String.format("%04d", date.getYear()))
-            .replace("mm", String.format("%02d", date.getMonthValue()))
-            .replace("dd", String.format("%02d", date.getDayOfMonth()));
-    dateInput.click();
-    dateInput.sendKeys(text, Keys.ENTER);
-    wait.until(browserDriver -> date.equals(shownDate(placeholder, dateInput.getDomProperty("value"))));
-
-    WebElement timeInput = formInput(label + " \u2013 time");
-    timeInput.click();
-    timeInput.sendKeys(time, Keys.TAB);
-    wait.until(attributeToBe(timeInput, "value", time));
-  }
-
-  private static LocalDate shownDate(String placeholder, String value) {
-    List<String> order = List.of(placeholder.toLowerCase(Locale.ROOT).split("[^a-z]+"));
-    String[] numbers = value == null ? new String[0] : value.trim().split("\\D+");
-    if (numbers.length != 3 || order.size() != 3 || numbers[0].isEmpty()) {
-      return null;
-    }
-    return LocalDate.of(
-        Integer.parseInt(numbers[order.indexOf("yyyy")]),
-        Integer.parseInt(numbers[order.indexOf("mm")]),
-        Integer.parseInt(numbers[order.indexOf("dd")]));
+    session.browser().saveSnapshot(OUTPUT, name);
   }
 
   // ------------------------------------------------------------------------------------------ engine

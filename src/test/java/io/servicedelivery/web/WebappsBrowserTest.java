@@ -2,7 +2,6 @@ package io.servicedelivery.web;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -17,6 +16,7 @@ import io.servicedelivery.testsupport.BrowserSession;
 import io.servicedelivery.testsupport.HeadlessChromium;
 import io.servicedelivery.testsupport.HttpBrowser;
 import io.servicedelivery.testsupport.SampleRequests;
+import io.servicedelivery.testsupport.TasklistPage;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -35,15 +35,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,20 +75,11 @@ class WebappsBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired ResourcePool resourcePool;
 
-  private HeadlessChromium browser;
-  private WebDriver driver;
-  private WebDriverWait wait;
   private String requestId;
   private String processInstanceId;
 
   @RegisterExtension final BrowserSession session = new BrowserSession(OUTPUT, TIMEOUT);
-
-  @BeforeEach
-  void useTheBrowser() {
-    browser = session.browser();
-    driver = browser.driver();
-    wait = session.waiting();
-  }
+  private final TasklistPage webapps = new TasklistPage(session, () -> port);
 
   @AfterEach
   void deleteTheRequest() {
@@ -114,27 +102,27 @@ class WebappsBrowserTest {
       assertThat(styles.body()).as("the application's user-styles.css of " + app).contains(".ce-eol-banner");
     }
 
-    driver.get(webapp("tasklist/"));
-    logIn(MANAGER, MANAGER);
-    wait.until(visibilityOfElementLocated(By.xpath("//a[normalize-space()='Start process']")));
+    webapps.open();
+    webapps.logIn(MANAGER, MANAGER);
+    webapps.waitUntil(visibilityOfElementLocated(By.xpath("//a[normalize-space()='Start process']")));
     assertNoBanner("Tasklist");
-    browser.saveSnapshot(OUTPUT, "tasklist-without-banner");
+    session.browser().saveSnapshot(OUTPUT, "tasklist-without-banner");
 
-    driver.get(webapp("cockpit/default/#/dashboard"));
-    wait.until(visibilityOfElementLocated(DEPLOYMENTS_COUNT));
+    webapps.visit("cockpit/default/#/dashboard");
+    webapps.waitUntil(visibilityOfElementLocated(DEPLOYMENTS_COUNT));
     assertNoBanner("Cockpit");
-    browser.saveSnapshot(OUTPUT, "cockpit-without-banner");
+    session.browser().saveSnapshot(OUTPUT, "cockpit-without-banner");
 
     // Admin is for administrators (a manager's session gets a 403 there): its sign-in page, and the administrator
-    driver.manage().deleteAllCookies();
-    driver.get(webapp("admin/"));
-    wait.until(visibilityOfElementLocated(LOGIN_FORM));
+    webapps.driver().manage().deleteAllCookies();
+    webapps.visit("admin/");
+    webapps.waitUntil(visibilityOfElementLocated(TasklistPage.LOGIN_FORM));
     assertNoBanner("Admin's sign-in page");
-    logIn("demo", "demo");
-    driver.get(webapp("admin/default/#/users"));
-    wait.until(visibilityOfElementLocated(By.xpath("//table//a[normalize-space()='manager']")));
+    webapps.logIn("demo", "demo");
+    webapps.visit("admin/default/#/users");
+    webapps.waitUntil(visibilityOfElementLocated(By.xpath("//table//a[normalize-space()='manager']")));
     assertNoBanner("Admin");
-    browser.saveSnapshot(OUTPUT, "admin-without-banner");
+    session.browser().saveSnapshot(OUTPUT, "admin-without-banner");
   }
 
   @Test
@@ -142,25 +130,26 @@ class WebappsBrowserTest {
     startARequest("Printer access for the night shift");
     long deployments = repositoryService.createDeploymentQuery().count();
 
-    driver.get(webapp("cockpit/"));
-    logIn(MANAGER, MANAGER);
-    driver.get(webapp("cockpit/default/#/dashboard"));
-    wait.until(browserDriver -> String.valueOf(deployments).equals(text(DEPLOYMENTS_COUNT)));
+    webapps.visit("cockpit/");
+    webapps.logIn(MANAGER, MANAGER);
+    webapps.visit("cockpit/default/#/dashboard");
+    webapps.waitUntil(browserDriver -> String.valueOf(deployments).equals(text(DEPLOYMENTS_COUNT)));
     assertThat(text(By.cssSelector(".stats-section.processes .value"))).isNotEqualTo("0");
     assertThat(text(By.cssSelector(".stats-section.decisions .value"))).isNotEqualTo("0");
     assertNoErrorShown();
-    browser.saveSnapshot(OUTPUT, "cockpit-dashboard-as-manager");
+    session.browser().saveSnapshot(OUTPUT, "cockpit-dashboard-as-manager");
 
-    driver.get(webapp("cockpit/default/#/tasks"));
+    webapps.visit("cockpit/default/#/tasks");
     By coordinatorsRow =
         By.xpath("//table[@id='task-group-counts']//tr[td[normalize-space()='Service Coordinators']]");
-    wait.until(visibilityOfElementLocated(coordinatorsRow));
-    wait.until(invisibilityOfElementLocated(By.cssSelector("#open-task-statistics .animate-spin")));
-    assertThat(Integer.parseInt(driver.findElement(coordinatorsRow).findElement(By.xpath("td[1]")).getText().trim()))
+    webapps.waitUntil(visibilityOfElementLocated(coordinatorsRow));
+    webapps.waitUntil(invisibilityOfElementLocated(By.cssSelector("#open-task-statistics .animate-spin")));
+    WebElement coordinatorsCount = webapps.driver().findElement(coordinatorsRow).findElement(By.xpath("td[1]"));
+    assertThat(Integer.parseInt(coordinatorsCount.getText().trim()))
         .as("open tasks of the service coordinators, the new request's Plan delivery among them")
         .isPositive();
     assertNoErrorShown();
-    browser.saveSnapshot(OUTPUT, "cockpit-human-tasks-as-manager");
+    session.browser().saveSnapshot(OUTPUT, "cockpit-human-tasks-as-manager");
   }
 
   @Test
@@ -172,16 +161,16 @@ class WebappsBrowserTest {
             .singleResult();
     Map<String, Object> shown = showablePriorityAndDueDate();
 
-    driver.get(webapp("tasklist/"));
-    logIn(COORDINATOR, COORDINATOR);
-    openFilter(TasklistFilters.MY_GROUPS_TASKS);
+    webapps.open();
+    webapps.logIn(COORDINATOR, COORDINATOR);
+    webapps.openFilter(TasklistFilters.MY_GROUPS_TASKS);
     By entry =
         By.xpath(
             "//*[@cam-tasks]//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
                 + "[.//h4[contains(@class,'task')]/a[contains(@href,'task=" + plan.getId() + "')]]");
     // the list refreshes itself now and then, replacing its entries
     Map<String, String> variables =
-        wait.ignoring(StaleElementReferenceException.class)
+        webapps.waiting().ignoring(StaleElementReferenceException.class)
             .until(browserDriver -> {
               Map<String, String> shownNow = variablesOf(browserDriver.findElement(entry));
               return shownNow.isEmpty() ? null : shownNow;
@@ -193,17 +182,12 @@ class WebappsBrowserTest {
         .containsEntry("Priority", (String) shown.get(Variables.PRIORITY_LABEL))
         .containsEntry("SLA due", (String) shown.get(Variables.RESOLUTION_DUE_TEXT));
     assertThat(variables.keySet()).as("in this order").containsExactly("Request", "Title", "Priority", "SLA due");
-    browser.saveSnapshot(OUTPUT, "tasklist-group-tasks-with-requests");
+    session.browser().saveSnapshot(OUTPUT, "tasklist-group-tasks-with-requests");
   }
 
   // ------------------------------------------------------------------------------------------ webapp pages
   // The selectors rely on the 7.24 templates of camunda-webapp-webjar, not on anything of this application.
 
-  /** The login form of the Camunda webapps ({@code camunda-commons-ui/lib/auth/page/form.html}). */
-  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
-  private static final By LOGIN_USER = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By LOGIN_PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_SUBMIT = By.cssSelector("form[name='signinForm'] button[type='submit']");
   /** The header of every webapp page and the banner in it ({@code cam-widget-header.html}). */
   private static final By HEADER = By.cssSelector("[cam-widget-header]");
   private static final By BANNER = By.cssSelector(".ce-eol-banner");
@@ -212,48 +196,28 @@ class WebappsBrowserTest {
   /** The notifications at the bottom right; errors are red ({@code camunda-commons-ui notifications-panel}). */
   private static final By ERROR_NOTIFICATION = By.cssSelector("[notifications-panel] .alert-danger");
 
-  private String webapp(String path) {
-    return "http://localhost:" + port + "/camunda/app/" + path;
-  }
-
-  private void logIn(String user, String password) {
-    wait.until(visibilityOfElementLocated(LOGIN_USER)).sendKeys(user);
-    driver.findElement(LOGIN_PASSWORD).sendKeys(password);
-    driver.findElement(LOGIN_SUBMIT).click();
-    wait.until(invisibilityOfElementLocated(LOGIN_FORM));
-  }
-
   /**
    * The header is there and the banner is not to be seen: hidden by the application's {@code user-styles.css}, or no
    * longer rendered at all.
    */
   private void assertNoBanner(String page) {
-    wait.until(visibilityOfElementLocated(HEADER));
-    assertThat(driver.findElements(BANNER)).as("the banner on " + page).noneMatch(WebElement::isDisplayed);
-    assertThat(driver.findElement(By.tagName("body")).getText())
+    webapps.waitUntil(visibilityOfElementLocated(HEADER));
+    assertThat(webapps.driver().findElements(BANNER)).as("the banner on " + page).noneMatch(WebElement::isDisplayed);
+    assertThat(webapps.driver().findElement(By.tagName("body")).getText())
         .as("the visible text of " + page)
         .doesNotContain("Camunda 8");
   }
 
   private void assertNoErrorShown() {
-    assertThat(driver.findElements(ERROR_NOTIFICATION))
+    assertThat(webapps.driver().findElements(ERROR_NOTIFICATION))
         .as("error notifications")
         .noneMatch(WebElement::isDisplayed);
-    assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("does not have");
+    assertThat(webapps.driver().findElement(By.tagName("body")).getText()).doesNotContain("does not have");
   }
 
   private String text(By locator) {
-    List<WebElement> found = driver.findElements(locator);
+    List<WebElement> found = webapps.driver().findElements(locator);
     return found.isEmpty() ? null : found.get(0).getText().trim();
-  }
-
-  /** Clicks a filter in Tasklist's left column and waits until it is the active one. */
-  private void openFilter(String name) {
-    String filter =
-        "//section[contains(@class,'task-filters')]//div[contains(@class,'task-filter')]"
-            + "[h4[contains(@class,'name')]/a[normalize-space(text())=\"" + name + "\"]]";
-    wait.until(elementToBeClickable(By.xpath(filter + "/h4[contains(@class,'name')]/a"))).click();
-    wait.until(browserDriver -> browserDriver.findElement(By.xpath(filter)).getAttribute("class").contains("active"));
   }
 
   /** The variables a task's entry in the list shows, by label (without its colon), in their order. */
