@@ -121,7 +121,20 @@ public final class TasklistPage {
                 + "[.//h6[contains(@class,'process-definition')][normalize-space()='" + processName + "']]"
                 + "//h4[contains(@class,'task')]/a[normalize-space()='" + taskName + "']"
                 + "[contains(@href,'task=" + taskId + "')]");
-    waitUntil(elementToBeClickable(entry)).click();
+    // the list refreshes itself: an entry found just before a refresh is gone when clicked, so find it again
+    waitUntil(
+        browserDriver -> {
+          try {
+            WebElement link = elementToBeClickable(entry).apply(browserDriver);
+            if (link == null) {
+              return false;
+            }
+            link.click();
+            return true;
+          } catch (StaleElementReferenceException refreshedMeanwhile) {
+            return false;
+          }
+        });
     waitUntil(textToBe(TASK_NAME, taskName));
   }
 
