@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The difference between a version of a service and a proposed definition, in words a reviewer reads at a glance,
- * e.g. "SLA HIGH resolution: 480 → 360 minutes", "SLA MEDIUM resolution calendar: 24X7 → OFFICE_BERLIN" or
+ * e.g. "SLA High resolution: 480 → 360 minutes", "SLA Medium resolution calendar: 24X7 → OFFICE_BERLIN" or
  * "Checklist: + Backup verified".
  */
 final class CatalogDiff {
@@ -42,7 +42,7 @@ final class CatalogDiff {
     service.requestTypes().forEach(type -> lines.add("Request type: + " + requestType(type)));
     service.checklist().forEach(item -> lines.add("Checklist: + " + oneLine(item)));
     service.optionalChecklistItems().forEach(item -> lines.add("Checklist: " + oneLine(item) + " optional"));
-    service.slaTargets().forEach(target -> lines.add("SLA " + target.priority() + ": " + sla(target)));
+    service.slaTargets().forEach(target -> lines.add("SLA " + target.priority().label() + ": " + sla(target)));
     return lines;
   }
 
@@ -128,32 +128,32 @@ final class CatalogDiff {
     for (SlaTarget target : proposed) {
       SlaTarget old = before.get(target.priority());
       if (old == null) {
-        lines.add("SLA " + target.priority() + ": + " + sla(target));
+        lines.add("SLA " + target.priority().label() + ": + " + sla(target));
         continue;
       }
       if (old.responseMinutes() != target.responseMinutes()) {
         lines.add(
-            "SLA " + target.priority() + " response: " + old.responseMinutes() + " → " + target.responseMinutes()
+            "SLA " + target.priority().label() + " response: " + old.responseMinutes() + " → " + target.responseMinutes()
                 + " minutes");
       }
       if (old.resolutionMinutes() != target.resolutionMinutes()) {
         lines.add(
-            "SLA " + target.priority() + " resolution: " + old.resolutionMinutes() + " → "
+            "SLA " + target.priority().label() + " resolution: " + old.resolutionMinutes() + " → "
                 + target.resolutionMinutes() + " minutes");
       }
       if (!old.responseCalendar().equals(target.responseCalendar())) {
         lines.add(
-            "SLA " + target.priority() + " response calendar: " + old.responseCalendar() + " → "
+            "SLA " + target.priority().label() + " response calendar: " + old.responseCalendar() + " → "
                 + target.responseCalendar());
       }
       if (!old.resolutionCalendar().equals(target.resolutionCalendar())) {
         lines.add(
-            "SLA " + target.priority() + " resolution calendar: " + old.resolutionCalendar() + " → "
+            "SLA " + target.priority().label() + " resolution calendar: " + old.resolutionCalendar() + " → "
                 + target.resolutionCalendar());
       }
       if (!old.warningPercents().equals(target.warningPercents())) {
         lines.add(
-            "SLA " + target.priority() + " warnings: " + percents(old.warningPercents()) + " → "
+            "SLA " + target.priority().label() + " warnings: " + percents(old.warningPercents()) + " → "
                 + percents(target.warningPercents()));
       }
     }

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** A person of the pool who has the required skill, with their level, load and whether they are there. */
 record Candidate(
-    String userId, int skillLevel, int capacity, int openReservations, boolean available, boolean absent) {
+    String userId,
+    String name,
+    int skillLevel, int capacity, int openReservations, boolean available, boolean absent) {
 
   boolean hasFreeCapacity() {
     return openReservations < capacity;
@@ -27,7 +29,8 @@ record Candidate(
     return Optional.empty();
   }
 
+  /** The person by name, as people read them in the allocation note, and why they cannot take the request. */
   String describe(int minimumLevel) {
-    return userId + " (" + unfitReason(minimumLevel).orElse(openReservations + "/" + capacity + " busy") + ")";
+    return name + " (" + unfitReason(minimumLevel).orElse(openReservations + "/" + capacity + " busy") + ")";
   }
 }

@@ -30,7 +30,7 @@ final class CandidateRanking {
     }
     return "Nobody with the skill '" + skill + "'" + level + " is available with free capacity: "
         + candidates.stream()
-            .sorted(Comparator.comparing(Candidate::userId))
+            .sorted(Comparator.comparing(Candidate::name))
             .map(c -> c.describe(minimumLevel))
             .collect(Collectors.joining(", "))
         + ".";

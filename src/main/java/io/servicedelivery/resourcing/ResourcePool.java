@@ -124,7 +124,7 @@ public class ResourcePool {
   private List<Candidate> candidatesFor(AllocationRequest request) {
     return jdbc.sql(
             """
-            select r.user_id, s.skill_level, r.capacity, r.available,
+            select r.user_id, r.display_name, s.skill_level, r.capacity, r.available,
                    (select count(*) from resource_reservation rr
                      where rr.user_id = r.user_id and rr.released_at is null) as open_reservations,
                    exists (select 1 from resource_absence a
@@ -139,6 +139,7 @@ public class ResourcePool {
             (rs, row) ->
                 new Candidate(
                     rs.getString("user_id"),
+                    rs.getString("display_name"),
                     rs.getInt("skill_level"),
                     rs.getInt("capacity"),
                     rs.getInt("open_reservations"),

@@ -69,7 +69,7 @@ class CatalogChangeApiTest {
     assertThat(change.path("proposedBy").asText()).isEqualTo("manager");
     assertThat(change.path("baseVersion").asInt()).isEqualTo(1);
     assertThat(texts(change.path("changes")))
-        .containsExactly("Checklist: + Backup verified", "SLA HIGH resolution: 720 → 600 minutes");
+        .containsExactly("Checklist: + Backup verified", "SLA High resolution: 720 → 600 minutes");
     assertThat(change.path("reviewedBy").isNull()).isTrue();
     assertThat(change.path("resultingVersion").isNull()).isTrue();
     assertThat(change.path("proposal").path("slaTargets")).hasSize(4);
@@ -113,10 +113,10 @@ class CatalogChangeApiTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(texts(response.getBody().path("changes")))
         .containsExactly(
-            "SLA HIGH resolution calendar: 24X7 → OFFICE_BERLIN",
-            "SLA HIGH warnings: 50/75/90 % → 60/80/95 %",
-            "SLA LOW response calendar: OFFICE_BERLIN → OFFICE_NEW_YORK",
-            "SLA LOW resolution calendar: OFFICE_BERLIN → OFFICE_NEW_YORK");
+            "SLA High resolution calendar: 24X7 → OFFICE_BERLIN",
+            "SLA High warnings: 50/75/90 % → 60/80/95 %",
+            "SLA Low response calendar: OFFICE_BERLIN → OFFICE_NEW_YORK",
+            "SLA Low resolution calendar: OFFICE_BERLIN → OFFICE_NEW_YORK");
     JsonNode high = response.getBody().path("proposal").path("slaTargets").get(1);
     assertThat(high.path("priority").asText()).isEqualTo("HIGH");
     assertThat(high.path("responseCalendar").asText()).isEqualTo("24X7");
@@ -137,11 +137,11 @@ class CatalogChangeApiTest {
     assertThat(texts(response.getBody().path("changes")))
         .containsExactly(
             "Checklist: + Backup verified",
-            "SLA HIGH resolution: 720 → 600 minutes",
-            "SLA MEDIUM response calendar: OFFICE_BERLIN → 24X7",
-            "SLA MEDIUM resolution calendar: OFFICE_BERLIN → 24X7",
-            "SLA LOW response calendar: OFFICE_BERLIN → 24X7",
-            "SLA LOW resolution calendar: OFFICE_BERLIN → 24X7");
+            "SLA High resolution: 720 → 600 minutes",
+            "SLA Medium response calendar: OFFICE_BERLIN → 24X7",
+            "SLA Medium resolution calendar: OFFICE_BERLIN → 24X7",
+            "SLA Low response calendar: OFFICE_BERLIN → 24X7",
+            "SLA Low resolution calendar: OFFICE_BERLIN → 24X7");
     for (JsonNode target : response.getBody().path("proposal").path("slaTargets")) {
       assertThat(target.path("responseCalendar").asText()).isEqualTo("24X7");
       assertThat(target.path("resolutionCalendar").asText()).isEqualTo("24X7");

@@ -129,7 +129,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         .containsExactly(
             "Cost rate: 90.00 → 95.00 EUR/h",
             "Checklist: + Backup verified",
-            "SLA HIGH resolution: 720 → 600 minutes");
+            "SLA High resolution: 720 → 600 minutes");
     ProcessInstance instance = instanceOf(change);
     assertThat(instance).hasPassed(CATALOG_CHANGE_PROPOSED).isWaitingAt(REVIEW_CATALOG_CHANGE);
     assertThat(instance)
@@ -141,7 +141,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
         .containsEntry(CatalogChangeProcess.Variables.CATALOG_CHANGE_REASON, "Faster restores with the new backup system")
         .containsEntry(
             CatalogChangeProcess.Variables.CATALOG_CHANGE_SUMMARY,
-            "Cost rate: 90.00 → 95.00 EUR/h\nChecklist: + Backup verified\nSLA HIGH resolution: 720 → 600 minutes");
+            "Cost rate: 90.00 → 95.00 EUR/h\nChecklist: + Backup verified\nSLA High resolution: 720 → 600 minutes");
     Task review = reviewTask(change);
     assertThat(review).hasCandidateGroup(OPERATIONS_MANAGERS);
     assertThat(review.getDueDate()).isEqualTo(Date.from(T0.plus(Duration.ofDays(2))));
@@ -351,7 +351,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     assertThat(change.baseVersion()).isNull();
     assertThat(change.changes())
         .startsWith(CatalogDiff.NEW_SERVICE, "Name: Printer setup")
-        .contains("Request type: + NEW_PRINTER (New printer for a team)", "SLA HIGH: response 60 minutes, "
+        .contains("Request type: + NEW_PRINTER (New printer for a team)", "SLA High: response 60 minutes, "
             + "resolution 480 minutes");
     assertThat(catalog.find("PRINTER_SETUP")).isEmpty();
 
@@ -499,7 +499,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
     assertThat(before.baseVersion()).isEqualTo(1);
     assertThat(before.changes())
         .containsExactly(
-            "SLA LOW resolution: 5760 → 5000 minutes",
+            "SLA Low resolution: 5760 → 5000 minutes",
             "Note: version 2 takes effect at " + tomorrow + " and replaces this change from then on.");
   }
 

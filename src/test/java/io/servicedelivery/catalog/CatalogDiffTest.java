@@ -68,8 +68,8 @@ class CatalogDiffTest {
             "Checklist: - Handover signed",
             "Checklist: + Backup verified",
             "Checklist: new order",
-            "SLA CRITICAL response: 30 → 15 minutes",
-            "SLA HIGH resolution: 1440 → 960 minutes");
+            "SLA Critical response: 30 → 15 minutes",
+            "SLA High resolution: 1440 → 960 minutes");
   }
 
   @Test
@@ -111,11 +111,11 @@ class CatalogDiffTest {
 
     assertThat(CatalogDiff.describe(Optional.of(LAPTOP), proposed))
         .containsExactly(
-            "SLA HIGH warnings: 50/75/90 % → 60/80/95 %",
-            "SLA MEDIUM resolution: 2880 → 2400 minutes",
-            "SLA MEDIUM resolution calendar: 24X7 → OFFICE_BERLIN",
-            "SLA LOW response calendar: 24X7 → OFFICE_NEW_YORK",
-            "SLA LOW resolution calendar: 24X7 → OFFICE_NEW_YORK");
+            "SLA High warnings: 50/75/90 % → 60/80/95 %",
+            "SLA Medium resolution: 2880 → 2400 minutes",
+            "SLA Medium resolution calendar: 24X7 → OFFICE_BERLIN",
+            "SLA Low response calendar: 24X7 → OFFICE_NEW_YORK",
+            "SLA Low resolution calendar: 24X7 → OFFICE_NEW_YORK");
   }
 
   @Test
@@ -132,9 +132,9 @@ class CatalogDiffTest {
 
     assertThat(CatalogDiff.describe(Optional.empty(), printer))
         .endsWith(
-            "SLA HIGH: response 60 minutes, resolution 480 minutes",
-            "SLA MEDIUM: response 240 minutes, resolution 1440 minutes (OFFICE_BERLIN)",
-            "SLA LOW: response 480 minutes (OFFICE_BERLIN), resolution 2880 minutes (OFFICE_BERLIN), "
+            "SLA High: response 60 minutes, resolution 480 minutes",
+            "SLA Medium: response 240 minutes, resolution 1440 minutes (OFFICE_BERLIN)",
+            "SLA Low: response 480 minutes (OFFICE_BERLIN), resolution 2880 minutes (OFFICE_BERLIN), "
                 + "warnings 60/80/95 %");
   }
 
@@ -144,6 +144,6 @@ class CatalogDiffTest {
     assertThat(CatalogDiff.describe(Optional.empty(), LAPTOP))
         .startsWith(CatalogDiff.NEW_SERVICE, "Name: Laptop provisioning")
         .contains("Cost rate: 65.00 EUR/h", "Checklist: + Handover signed",
-            "SLA LOW: response 480 minutes, resolution 7200 minutes");
+            "SLA Low: response 480 minutes, resolution 7200 minutes");
   }
 }

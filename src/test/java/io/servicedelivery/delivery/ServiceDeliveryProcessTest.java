@@ -743,7 +743,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(replan).hasCandidateGroup("resource-analysts");
     assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .asString()
-        .contains("staff2 (not available)");
+        .contains("Noor Network (not available)");
 
     resourcePool.setAvailable("staff2", true);
     taskService.complete(

@@ -69,6 +69,7 @@ class CandidateRankingTest {
         .map(person -> person.split(":"))
         .map(p -> new Candidate(
             p[0],
+            p[0],
             Integer.parseInt(p[1]),
             Integer.parseInt(p[2]),
             Integer.parseInt(p[3]),

@@ -61,7 +61,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
   }
 
   private static final String NOBODY_FREE =
-      "Nobody with the skill 'software' is available with free capacity: staff1 (not available), staff2 (2/2 busy).";
+      "Nobody with the skill 'software' is available with free capacity: Noor Network (2/2 busy), Sam Field (not available).";
 
   @Autowired ResourcePool resourcePool;
   @Autowired ResourceEscalations escalations;

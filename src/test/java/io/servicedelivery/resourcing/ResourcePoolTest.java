@@ -49,7 +49,7 @@ class ResourcePoolTest {
     Allocation none = allocate("R6", "software");
     assertThat(none.allocated()).isFalse();
     assertThat(none.note()).isEqualTo(
-        "Nobody with the skill 'software' is available with free capacity: staff1 (3/3 busy), staff2 (2/2 busy).");
+        "Nobody with the skill 'software' is available with free capacity: Noor Network (2/2 busy), Sam Field (3/3 busy).");
   }
 
   @Test
@@ -58,7 +58,7 @@ class ResourcePoolTest {
 
     assertThat(none.note())
         .isEqualTo("Nobody with the skill 'hardware' at level 5 or above is available with free capacity: "
-            + "staff1 (level 4, needs 5).");
+            + "Sam Field (level 4, needs 5).");
     assertThat(pool.allocate(new AllocationRequest("R2", "software", 3, NOW, null)).userId()).isEqualTo("staff1");
   }
 
@@ -72,7 +72,7 @@ class ResourcePoolTest {
         .isEqualTo("staff1");
     assertThat(pool.allocate(new AllocationRequest("R2", "hardware", 1, NOW, NOW.plus(Duration.ofDays(2)))).note())
         .isEqualTo("Nobody with the skill 'hardware' is available with free capacity: "
-            + "staff1 (absent during the planned window).");
+            + "Sam Field (absent during the planned window).");
     assertThat(pool.allocate(new AllocationRequest("R3", "hardware", 1, NOW.plus(Duration.ofDays(3)), null))
             .userId())
         .as("the absence ends when the window starts")
@@ -116,7 +116,7 @@ class ResourcePoolTest {
     pool.setAvailable("staff2", false);
 
     assertThat(allocate("R1", "storage").note())
-        .isEqualTo("Nobody with the skill 'storage' is available with free capacity: staff2 (not available).");
+        .isEqualTo("Nobody with the skill 'storage' is available with free capacity: Noor Network (not available).");
   }
 
   @Test
