@@ -800,7 +800,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(replan).hasCandidateGroup("resource-analysts");
     assertThat(calledInstanceVariable(requestId, ResourceAllocationProcess.Variables.ALLOCATION_NOTE))
         .isEqualTo("Nobody with the skill 'network' is available with free capacity: "
-            + "staff2 (absent during the planned window).");
+            + "Noor Network (absent during the planned window).");
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).as("until somebody is found").isAssignedTo("staff2");
 
     jdbc.sql("insert into staff_skill (user_id, skill, skill_level) values ('staff1', 'network', 2)").update();
