@@ -54,10 +54,11 @@ public class ResourcePool {
     }
     Optional<String> unfit = chosen.get().unfitReason(request.minimumLevel());
     if (unfit.isPresent()) {
-      return Allocation.none("The chosen " + userId + " cannot take the request: " + unfit.get() + ".");
+      return Allocation.none("The chosen " + chosen.get().name() + " cannot take the request: " + unfit.get() + ".");
     }
     if (!reserveWithinCapacity(request, userId)) {
-      return Allocation.none("The chosen " + userId + " cannot take the request: no free capacity left.");
+      return Allocation.none(
+          "The chosen " + chosen.get().name() + " cannot take the request: no free capacity left.");
     }
     return Allocation.of(
         userId, "Reserved " + userId + " as chosen by the resource analyst (" + load(chosen.get()) + ").");

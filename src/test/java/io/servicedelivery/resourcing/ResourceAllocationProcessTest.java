@@ -120,7 +120,7 @@ class ResourceAllocationProcessTest extends AbstractProcessTest {
     assertThat(instance).hasPassed(RESERVE_CHOSEN_RESOURCE).isWaitingAt(REPLAN_RESOURCES);
     assertThat(instance)
         .variables()
-        .containsEntry(Variables.ALLOCATION_NOTE, "The chosen staff2 cannot take the request: 2/2 busy.");
+        .containsEntry(Variables.ALLOCATION_NOTE, "The chosen Noor Network cannot take the request: 2/2 busy.");
 
     resourcePool.setAvailable("staff1", true);
     replan("SR-101", Map.of(Variables.REPLAN_DECISION, REPLAN_ASSIGN, Variables.PREFERRED_RESOURCE, "staff1"));

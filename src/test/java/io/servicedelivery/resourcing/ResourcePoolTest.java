@@ -87,7 +87,7 @@ class ResourcePoolTest {
         .isEqualTo("The chosen staff2 is not in the resource pool with the skill 'hardware'.");
     assertThat(pool.reserve(request("R3", "storage"), "staff2").allocated()).isTrue();
     assertThat(pool.reserve(request("R4", "storage"), "staff2").note())
-        .isEqualTo("The chosen staff2 cannot take the request: 2/2 busy.");
+        .isEqualTo("The chosen Noor Network cannot take the request: 2/2 busy.");
     assertThat(pool.reserve(request("R5", "storage"), " ").note()).isEqualTo("Choose the person to allocate.");
     assertThat(pool.openReservationOf("R2")).isEmpty();
   }
