@@ -13,8 +13,6 @@ import java.util.Locale;
  */
 public final class ReadableValues {
 
-  private static final ZoneId UTC = ZoneId.of("UTC");
-
   private ReadableValues() {}
 
   /** @param zone the time zone the reader reads moments in */
@@ -29,11 +27,6 @@ public final class ReadableValues {
       return of(duration);
     }
     return String.valueOf(value);
-  }
-
-  /** A value, a moment in UTC: for a text that has no reader's zone (yet). */
-  public static String of(Object value) {
-    return of(value, UTC);
   }
 
   /** @return the duration in hours and minutes, "2 h 05 min"; a negative one as none */
