@@ -83,6 +83,15 @@ public final class CapaProcess {
     private Variables() {}
   }
 
+  /** The start form "Open a CAPA" and its input data, computed when the form is shown. */
+  public static final class StartForm {
+    public static final String FORM_ID = "start-capa";
+    /** the services in force, as options ({@code label}, {@code value}) of the field {@code capaServiceCode} */
+    public static final String SERVICES = "services";
+
+    private StartForm() {}
+  }
+
   /** Values that forms submit and gateways compare. */
   public static final class Values {
     public static final String ACTIONS_EFFECTIVE = "EFFECTIVE";

@@ -297,7 +297,7 @@ class TasklistBrowserTest {
     tasklist.formInput("Title").sendKeys(title, Keys.TAB);
     tasklist.formInput("Problem")
         .sendKeys("Three network changes this month went live without the data owner's approval", Keys.TAB);
-    tasklist.formInput("Service code (optional)").sendKeys("NETWORK_ACCESS", Keys.TAB);
+    tasklist.choose("Service (optional)", "Network access");
     session.browser().saveSnapshot(OUTPUT, "start-capa-form-filled");
     tasklist.start();
     ProcessInstance capa =
