@@ -70,6 +70,22 @@ public class BusinessCalendars {
         .map(header -> header.calendar(workingHours(code), holidays(code)));
   }
 
+  /**
+   * The zone a running request's calendar counts in, by the code it was given at validation (one query, for texts that
+   * show a time and need no working hours); requests from before SLA targets named calendars count in UTC.
+   */
+  public ZoneId zoneOfRequest(String code) {
+    if (code == null) {
+      return BusinessCalendar.AROUND_THE_CLOCK.zoneId();
+    }
+    return jdbc.sql("select zone_id from business_calendar where code = ?")
+        .param(code)
+        .query(String.class)
+        .optional()
+        .map(ZoneId::of)
+        .orElseThrow(() -> new UnknownCalendarException(code));
+  }
+
   @Transactional(readOnly = true)
   public BusinessCalendar get(String code) {
     return find(code).orElseThrow(() -> new UnknownCalendarException(code));

@@ -53,7 +53,7 @@ class ReadableRequestVariables {
 
   /** The zone the request's plan is entered and read in: the resolution calendar's. */
   ZoneId planZone(VariableScope scope) {
-    return calendars.ofRequest(ProcessData.of(scope).string(RESOLUTION_CALENDAR)).zoneId();
+    return calendars.zoneOfRequest(ProcessData.of(scope).string(RESOLUTION_CALENDAR));
   }
 
   void write(VariableScope scope) {
@@ -62,8 +62,11 @@ class ReadableRequestVariables {
     if (priority != null) {
       set(scope, PRIORITY_LABEL, priority.label());
     }
-    ZoneId responseZone = calendars.ofRequest(data.string(RESPONSE_CALENDAR)).zoneId();
     ZoneId planZone = planZone(scope);
+    ZoneId responseZone =
+        Objects.equals(data.string(RESPONSE_CALENDAR), data.string(RESOLUTION_CALENDAR))
+            ? planZone
+            : calendars.zoneOfRequest(data.string(RESPONSE_CALENDAR));
     setTime(scope, RESPONSE_DUE_TEXT, data.instant(RESPONSE_DUE_AT), responseZone);
     setTime(scope, RESOLUTION_DUE_TEXT, data.instant(RESOLUTION_DUE_AT), planZone);
     set(scope, PLAN_TIME_ZONE_TEXT, zoneText(planZone, data.instant(RESOLUTION_DUE_AT)));

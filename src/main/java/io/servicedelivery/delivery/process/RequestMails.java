@@ -73,6 +73,6 @@ class RequestMails {
   /** @return the zone of the request's resolution calendar, in which the staff read its times */
   ZoneId calendarZone(VariableScope scope) {
     String calendar = ProcessData.of(scope).string(RESOLUTION_CALENDAR);
-    return calendar == null ? UTC : calendars.ofRequest(calendar).zoneId();
+    return calendar == null ? UTC : calendars.zoneOfRequest(calendar);
   }
 }

@@ -39,7 +39,7 @@ class QualityReviewDisplay {
     scope.setVariable(
         RESOLUTION_DUE_TEXT,
         ReadableTime.of(
-            data.instant(RESOLUTION_DUE_AT), calendars.ofRequest(data.string(RESOLUTION_CALENDAR)).zoneId()));
+            data.instant(RESOLUTION_DUE_AT), calendars.zoneOfRequest(data.string(RESOLUTION_CALENDAR))));
     scope.setVariable(ALLOCATED_RESOURCE_NAME, staff.nameOf(data.string(ALLOCATED_RESOURCE)));
   }
 }
