@@ -278,13 +278,7 @@ class NotificationMailTest extends AbstractProcessTest {
   /** A request that was acknowledged, planned and given to staff2. */
   private String startPlannedRequest() {
     String requestId = submit(vpnRequest()).getBusinessKey();
-    complete(
-        requestId,
-        PLAN_DELIVERY,
-        Map.of(
-            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+    planDelivery(requestId);
     executeAsyncJobs();
     assertThat(task(requestId, EXECUTE_SERVICE_ACTIVITIES)).isAssignedTo("staff2");
     return requestId;

@@ -1117,16 +1117,6 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     return instance;
   }
 
-  private void planDelivery(String requestId) {
-    complete(
-        requestId,
-        PLAN_DELIVERY,
-        Map.of(
-            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
-  }
-
   private void reportDone(String requestId, double effortHours) {
     complete(
         requestId,

@@ -1,7 +1,6 @@
 package io.servicedelivery.identity;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,13 +51,7 @@ class TasklistListsShowTheRequestTest extends AbstractProcessTest {
             .setVariables(vpnRequest())
             .correlateStartMessage()
             .getBusinessKey();
-    complete(
-        requestId,
-        PLAN_DELIVERY,
-        Map.of(
-            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+    planDelivery(requestId);
     executeAsyncJobs();
     Task execution = task(requestId, EXECUTE_SERVICE_ACTIVITIES);
     String assignee = execution.getAssignee();

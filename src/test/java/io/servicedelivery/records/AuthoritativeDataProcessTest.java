@@ -2,7 +2,6 @@ package io.servicedelivery.records;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.EXECUTE_SERVICE_ACTIVITIES;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.NO_ANSWER_IN_TIME;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static io.servicedelivery.quality.QualityControlProcess.Elements.REVIEW_QUALITY;
 import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
@@ -12,7 +11,6 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.quality.QualityControlProcess;
-import io.servicedelivery.resourcing.ResourceAllocationProcess;
 import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
@@ -154,13 +152,7 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
             .setVariables(request)
             .correlateStartMessage()
             .getBusinessKey();
-    complete(
-        requestId,
-        PLAN_DELIVERY,
-        Map.of(
-            ResourceAllocationProcess.Variables.PLANNED_START, "2026-11-23T10:00+01:00",
-            ResourceAllocationProcess.Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
-            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+    planDelivery(requestId);
     executeAsyncJobs();
     return requestId;
   }

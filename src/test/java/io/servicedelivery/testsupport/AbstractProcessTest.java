@@ -1,5 +1,6 @@
 package io.servicedelivery.testsupport;
 
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_DELIVERY;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
@@ -78,6 +79,17 @@ public abstract class AbstractProcessTest {
       throw new AssertionError("Request " + requestId + " has no open task " + taskDefinitionKey);
     }
     taskService.complete(task.getId(), variables);
+  }
+
+  /** Completes the request's "Plan delivery" with the plan most tests use: Mon 23 Nov 2026, 10:00 to 14:00 CET. */
+  protected void planDelivery(String requestId) {
+    complete(
+        requestId,
+        PLAN_DELIVERY,
+        Map.of(
+            Variables.PLANNED_START, "2026-11-23T10:00+01:00",
+            Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
+            Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
   }
 
   /** Runs the asynchronous continuations (the notifications) that are due, as the job executor would. */
