@@ -6,6 +6,9 @@ import io.servicedelivery.records.DeliveryRecordView;
 import io.servicedelivery.records.DeliveryRecordViews;
 import io.servicedelivery.records.RecordFilter;
 import io.servicedelivery.records.Viewer;
+import io.servicedelivery.sla.SlaState;
+import io.servicedelivery.web.InvalidField;
+import io.servicedelivery.web.InvalidParametersException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,9 +18,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +54,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceRequestController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** a search of more words than this is no search anybody types */
+  static final int MAX_WORDS = 10;
+
+  static final int MAX_QUERY_LENGTH = 200;
 
   private final RequestIntake intake;
   private final CustomerViews views;
@@ -93,17 +109,92 @@ class ServiceRequestController {
   }
 
   @GetMapping
-  @Operation(summary = "List service requests", description = "The caller's requests (see the tag), newest first, filtered by status, service or customer.")
+  @Operation(
+      summary = "List and search service requests",
+      description =
+          "The caller's requests (see the tag), newest first, that match every parameter given. q finds requests by "
+              + "words: each word (separated by spaces, any case, % and _ taken literally) must occur in the request "
+              + "id, the title, the description, the external reference or a note of the request; an API client "
+              + "finds the notes meant for the customer only, the staff all notes. receivedFrom and receivedTo are "
+              + "days in UTC: from the start of receivedFrom, inclusive, to the start of receivedTo, exclusive. "
+              + "slaState is the state the list shows. A parameter the list does not know is a 400 naming it.")
   @ApiResponse(responseCode = "200", description = "a page of requests")
-  @ApiResponse(responseCode = "400", description = "an unknown status or a page out of range")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "an unknown parameter, status or SLA state, a malformed date, receivedTo not after receivedFrom, too many "
+              + "words, assignee from an API client, or a page out of range; errors names the parameter")
   ServiceRequestPage list(
       @RequestParam(required = false) CustomerEvent status,
       @RequestParam(required = false) @Size(max = 40) String serviceCode,
       @RequestParam(required = false) @Size(max = 64) String customerId,
+      @Parameter(description = "words that must all occur in the request, e.g. 'vpn berlin'")
+          @RequestParam(required = false)
+          @Size(max = MAX_QUERY_LENGTH)
+          String q,
+      @Parameter(description = "the caller's own reference of the request, exactly")
+          @RequestParam(required = false)
+          @Size(max = 100)
+          String externalReference,
+      @Parameter(description = "received on or after this day (UTC), e.g. 2026-11-01")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE)
+          LocalDate receivedFrom,
+      @Parameter(description = "received before this day (UTC), e.g. 2026-12-01")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = ISO.DATE)
+          LocalDate receivedTo,
+      @Parameter(description = "the user id of the staff member the request is allocated to; for the staff")
+          @RequestParam(required = false)
+          @Size(max = 64)
+          String assignee,
+      @Parameter(description = "where the request stands against its resolution SLA")
+          @RequestParam(required = false)
+          SlaState slaState,
+      @Parameter(description = "the requester's e-mail address, in any case")
+          @RequestParam(required = false)
+          @Size(max = 254)
+          String requesterEmail,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Authentication caller) {
-    return views.page(new RecordFilter(status, serviceCode, customerId), Viewer.of(caller), page, size);
+    Viewer viewer = Viewer.of(caller);
+    List<InvalidField> errors = new ArrayList<>();
+    List<String> words = RecordFilter.words(q);
+    if (words.size() > MAX_WORDS) {
+      errors.add(new InvalidField("q", "must have at most " + MAX_WORDS + " words"));
+    }
+    if (receivedFrom != null && receivedTo != null && !receivedTo.isAfter(receivedFrom)) {
+      errors.add(new InvalidField("receivedTo", "must be after receivedFrom"));
+    }
+    if (StringUtils.hasText(assignee) && !viewer.seesAll() && !viewer.isStaff()) {
+      errors.add(new InvalidField("assignee", "is for the service organisation's staff"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidParametersException(errors);
+    }
+    RecordFilter filter =
+        new RecordFilter(
+            status,
+            text(serviceCode),
+            text(customerId),
+            words,
+            text(externalReference),
+            startOf(receivedFrom),
+            startOf(receivedTo),
+            text(assignee),
+            text(requesterEmail),
+            slaState);
+    return views.page(filter, viewer, page, size);
+  }
+
+  /** {@code name=} as a form without a choice sends it: no filter */
+  private static String text(String value) {
+    return StringUtils.hasText(value) ? value : null;
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   @PostMapping("/{requestId}/customer-response")

@@ -12,6 +12,8 @@ public record ReceivedRequest(
     String requestType,
     String priority,
     String title,
+    /** what the requester wrote about it; kept for the search */
+    String description,
     String requesterName,
     String requesterEmail,
     String customerId,

@@ -45,8 +45,8 @@ public class ServiceDeliveryRecords {
             """
             insert into service_delivery_record (
               request_id, process_instance_id, channel, received_at, service_code, request_type, priority, title,
-              requester_name, requester_email, customer_id, requester_time_zone, outcome)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+              description, requester_name, requester_email, customer_id, requester_time_zone, outcome)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
         .param(request.requestId())
         .param(request.processInstanceId())
         .param(truncate(request.channel(), 20))
@@ -55,6 +55,7 @@ public class ServiceDeliveryRecords {
         .param(truncate(request.requestType(), 40))
         .param(truncate(request.priority(), 10))
         .param(truncate(request.title(), 200))
+        .param(truncate(request.description(), 4000))
         .param(truncate(request.requesterName(), 120))
         .param(truncate(request.requesterEmail(), 254))
         .param(truncate(request.customerId(), 64))

@@ -50,6 +50,7 @@ class ReceiveRequestDelegate implements JavaDelegate {
             request.requestType(),
             request.priority(),
             request.title(),
+            request.description(),
             request.requesterName(),
             request.requesterEmail(),
             request.customerId(),
