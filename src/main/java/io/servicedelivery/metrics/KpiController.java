@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiController {
 
   private static final String CUSTOMER = "the requests of one customer, e.g. ACME; all when absent";
-  private static final String REQUESTER = "the requests of one requester, by e-mail address in any case; all when absent";
+  private static final String REQUESTER =
+      "the requests of one requester, by e-mail address in any case; all when absent";
 
   private final KpiReports reports;
   private final Clock clock;

@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DeliveryReadModelsTest {
 
   private static final String SERVICE = "READ_MODEL_TEST";
+
+  private static final DeliveryOutcomes.Selection OF_SERVICE = DeliveryOutcomes.Selection.ofService(SERVICE);
   private static final Instant FROM = Instant.parse("2001-01-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2001-02-01T00:00:00Z");
 
@@ -57,13 +59,13 @@ class DeliveryReadModelsTest {
 
   @Test
   void theOutcomesOfTheRequestsClosedInThePeriodAddUp() {
-    assertThat(outcomes.counts(FROM, TO, SERVICE))
+    assertThat(outcomes.counts(FROM, TO, OF_SERVICE))
         .usingRecursiveComparison()
         .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
         .isEqualTo(new DeliveryOutcomes.Counts(2, 1, 3, 2, 1, 1, 1, new BigDecimal("100.00")));
-    assertThat(outcomes.ratings(FROM, TO, SERVICE)).isEqualTo(new DeliveryOutcomes.Ratings(2, 7));
-    assertThat(outcomes.cycleTime(FROM, TO, SERVICE)).isEqualTo(Duration.ofHours(36));
-    assertThat(outcomes.counts(FROM, TO, "NO_SUCH_SERVICE"))
+    assertThat(outcomes.ratings(FROM, TO, OF_SERVICE)).isEqualTo(new DeliveryOutcomes.Ratings(2, 7));
+    assertThat(outcomes.cycleTime(FROM, TO, OF_SERVICE)).isEqualTo(Duration.ofHours(36));
+    assertThat(outcomes.counts(FROM, TO, DeliveryOutcomes.Selection.ofService("NO_SUCH_SERVICE")))
         .usingRecursiveComparison()
         .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
         .isEqualTo(new DeliveryOutcomes.Counts(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO));
@@ -71,8 +73,10 @@ class DeliveryReadModelsTest {
 
   @Test
   void theOpenDeliveriesAreThoseOfTheOpenRequests() {
-    assertThat(outcomes.openDeliveries(SERVICE)).containsExactly("instance-RM-6");
-    assertThat(outcomes.openDeliveries(null)).contains("instance-RM-6").doesNotContain("instance-RM-1");
+    assertThat(outcomes.openDeliveries(OF_SERVICE)).containsExactly("instance-RM-6");
+    assertThat(outcomes.openDeliveries(DeliveryOutcomes.Selection.ALL))
+        .contains("instance-RM-6")
+        .doesNotContain("instance-RM-1");
   }
 
   @Test
