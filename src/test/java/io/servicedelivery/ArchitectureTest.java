@@ -46,7 +46,9 @@ class ArchitectureTest {
     BASE + ".records..",
     BASE + ".metrics..",
     BASE + ".notification..",
-    BASE + ".identity.."
+    BASE + ".identity..",
+    BASE + ".conversation..",
+    BASE + ".mailbox.."
   };
 
   private static final Class<?>[] ENGINE_SERVICES = {

@@ -28,6 +28,10 @@ public final class ServiceDeliveryProcess {
     public static final String SERVICE_REQUEST_CANCELLED = "ServiceRequestCancelled";
     public static final String CUSTOMER_INFORMATION_RECEIVED = "CustomerInformationReceived";
     public static final String ASSIGNEE_ABSENT = "AssigneeAbsent";
+    /** the customer confirms the completed delivery */
+    public static final String DELIVERY_CONFIRMED = "DeliveryConfirmed";
+    /** the customer objects to the completed delivery; the request is reopened as rework */
+    public static final String DELIVERY_OBJECTED = "DeliveryObjected";
 
     private Messages() {}
   }
@@ -203,6 +207,9 @@ public final class ServiceDeliveryProcess {
     public static final String CUSTOMER_RESPONSE = "customerResponse";
     /** when the request is closed as abandoned if the customer has not answered */
     public static final String CUSTOMER_ANSWER_DUE_AT = "customerAnswerDueAt";
+    // after completion: the customer confirms or objects
+    /** what the customer said was wrong with the completed delivery */
+    public static final String CUSTOMER_OBJECTION = "customerObjection";
     // the SLA clock: paused while waiting for the customer; the business minutes it stood still so far
     public static final String SLA_PAUSED = "slaPaused";
     public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";

@@ -124,6 +124,40 @@ public class RequestIntake {
   }
 
   /**
+   * The customer confirms the completed delivery: the request closes.
+   *
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
+   * @throws RequestConflictException when the request is not completed and waiting for the customer's confirmation
+   */
+  public ServiceRequestView confirm(Viewer caller, String requestId) {
+    ServiceDeliveryRecord record =
+        records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
+    try {
+      process.confirm(record.processInstanceId());
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw notAwaitingConfirmation(requestId);
+    }
+    return views.get(requestId);
+  }
+
+  /**
+   * The customer objects to the completed delivery: the request is reopened as rework, with the customer's words.
+   *
+   * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
+   * @throws RequestConflictException when the request is not completed and waiting for the customer's confirmation
+   */
+  public ServiceRequestView object(Viewer caller, String requestId, String objection) {
+    ServiceDeliveryRecord record =
+        records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
+    try {
+      process.reopen(record.processInstanceId(), objection);
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw notAwaitingConfirmation(requestId);
+    }
+    return views.get(requestId);
+  }
+
+  /**
    * Gives an open request another priority: the process recomputes its SLA and moves its timers (the event
    * subprocess "Priority change" reacts to the variable).
    *
@@ -172,6 +206,11 @@ public class RequestIntake {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot fingerprint the request", e);
     }
+  }
+
+  private static RequestConflictException notAwaitingConfirmation(String requestId) {
+    return new RequestConflictException(
+        requestId, "Request " + requestId + " is not completed and waiting for the customer's confirmation.");
   }
 
   private static RequestConflictException notOpen(String requestId, RequestOutcome outcome) {

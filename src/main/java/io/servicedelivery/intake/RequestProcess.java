@@ -32,6 +32,23 @@ public interface RequestProcess {
    */
   void answer(String processInstanceId, String answer);
 
+  /**
+   * The customer confirms that the completed delivery is as agreed: the request closes now, not when the
+   * confirmation period ends.
+   *
+   * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when the delivery is not waiting for the
+   *     customer's confirmation
+   */
+  void confirm(String processInstanceId);
+
+  /**
+   * The customer objects to the completed delivery, in their own words: the request is reopened as rework.
+   *
+   * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when the delivery is not waiting for the
+   *     customer's confirmation
+   */
+  void reopen(String processInstanceId, String objection);
+
   /** Asks the delivery to recompute its SLA for another priority, for the given reason. */
   void changePriority(String processInstanceId, Priority priority, String reason);
 }

@@ -1,6 +1,8 @@
 package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.CUSTOMER_INFORMATION_RECEIVED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.DELIVERY_CONFIRMED;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.DELIVERY_OBJECTED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_CANCELLED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Messages.SERVICE_REQUEST_SUBMITTED;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Intake's requests, as messages and variables of the process service-delivery: a stored request starts an instance
  * (message start event "Service request submitted"), and the customer's cancellation, answer and priority change
- * reach the running instance. Each call is one engine command, in the caller's transaction if there is one.
+ * reach the running instance, and so do the customer's confirmation of, or objection to, a completed delivery. Each call is one engine command, in the caller's transaction if there is one.
  */
 @Component
 class ServiceDeliveryRequests implements RequestProcess {
@@ -50,6 +52,23 @@ class ServiceDeliveryRequests implements RequestProcess {
         .createMessageCorrelation(CUSTOMER_INFORMATION_RECEIVED)
         .processInstanceId(processInstanceId)
         .setVariable(Variables.CUSTOMER_RESPONSE, answer)
+        .correlateWithResult();
+  }
+
+  @Override
+  public void confirm(String processInstanceId) {
+    runtimeService
+        .createMessageCorrelation(DELIVERY_CONFIRMED)
+        .processInstanceId(processInstanceId)
+        .correlateWithResult();
+  }
+
+  @Override
+  public void reopen(String processInstanceId, String objection) {
+    runtimeService
+        .createMessageCorrelation(DELIVERY_OBJECTED)
+        .processInstanceId(processInstanceId)
+        .setVariable(Variables.CUSTOMER_OBJECTION, objection)
         .correlateWithResult();
   }
 
