@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The key figures of a period for the operations managers: in total with the trend against the period before, per
  * ISO week, per catalog service and per customer; of all requests, or of one service, customer or requester.
  * openAtRisk is a figure of now, not of the period: it has no previous value, and of the weeks only the current one
- * shows it. Each report is read in one read-only transaction: its many queries and
- * the engine's query of the deliveries at risk take one connection, one after the other.
+ * shows it. Each report is read in one read-only transaction: its many queries and the engine's query of the
+ * deliveries at risk take one connection, one after the other.
  */
 @Service
 class KpiReports {

@@ -13,12 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -152,25 +150,5 @@ class BillingExportController {
 
   private static Instant startOf(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  /** No delivered request of the period is left to export: 409. */
-  static class NothingToExportException extends io.servicedelivery.web.ApiProblem {
-    NothingToExportException(LocalDate from, LocalDate to) {
-      super(
-          HttpStatus.CONFLICT,
-          "Nothing to export",
-          "No delivered request closed from " + from + " to " + to + " is left to export: the exports listed by GET "
-              + EXPORTS + " took them.",
-          Map.of("from", from.toString(), "to", to.toString()));
-    }
-  }
-
-  /** 404 for an export id nobody made. */
-  static class UnknownBillingExportException extends io.servicedelivery.web.ApiProblem {
-    UnknownBillingExportException(long exportId) {
-      super(HttpStatus.NOT_FOUND, "Unknown billing export", "There is no billing export " + exportId + ".",
-          Map.of("exportId", exportId));
-    }
   }
 }
