@@ -160,6 +160,8 @@ class ConcurrentUseTest {
                   () -> get(caller, "view", "portal", "/api/service-requests/" + other),
                   () -> get(caller, "list", caller % 2 == 0 ? "portal" : "coordinator",
                       "/api/service-requests?page=" + caller % 3 + "&size=20"),
+                  () -> get(caller, "search", caller % 2 == 0 ? "portal" : "coordinator",
+                      "/api/service-requests?q=vpn+colleague&slaState=" + (caller % 3 == 0 ? "ON_TRACK" : "PAUSED")),
                   () -> submit(caller, vpnRequest(null), "first-" + run + caller));
             });
     assertAnswered(mixed);
@@ -185,6 +187,7 @@ class ConcurrentUseTest {
     assertThat(byWhat(mixed, "catalog")).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
     assertThat(byWhat(mixed, "view")).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
     assertThat(byWhat(mixed, "list")).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
+    assertThat(byWhat(mixed, "search")).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
 
     List<String> created = new ArrayList<>(firstRequests);
     byWhat(mixed, "submit ").stream().filter(call -> call.status() == 201).map(call -> requestId(call))
@@ -245,6 +248,17 @@ class ConcurrentUseTest {
     expected.put(get(0, "kpis", "manager", "/api/kpis"), 200);
     expected.put(get(0, "kpis weekly", "manager", "/api/kpis/weekly?serviceCode=NETWORK_ACCESS"), 200);
     expected.put(get(0, "kpis by service", "manager", "/api/kpis/by-service"), 200);
+    expected.put(get(0, "kpis by customer", "manager", "/api/kpis/by-customer"), 200);
+    expected.put(
+        get(0, "kpis of a requester", "manager", "/api/kpis?customerId=CUST-042&requesterEmail=ada@customer.example"),
+        200);
+    expected.put(get(0, "search", "coordinator", "/api/service-requests?q=vpn&slaState=AT_RISK"), 200);
+    expected.put(get(0, "billing preview", "manager", "/api/records/export?from=2000-01-01&to=2000-02-01"), 200);
+    expected.put(
+        call(0, "billing export", "manager", "POST", "/api/records/exports?from=2000-01-01&to=2000-02-01", Map.of(),
+            Map.of()),
+        409);
+    expected.put(get(0, "billing exports", "manager", "/api/records/exports"), 200);
     expected.put(call(0, "priority", "manager", "PUT", "/api/service-requests/" + requests.get(1) + "/priority",
         Map.of("priority", "CRITICAL", "reason", "The CEO is waiting"), Map.of()), 200);
     expected.put(call(0, "answer", "portal", "POST", "/api/service-requests/" + requests.get(1) + "/customer-response",
