@@ -121,7 +121,7 @@ class CustomerViews {
   /**
    * The requests the viewer may see ({@link Viewer}) that match the filter, newest first: a count and a page, or, for
    * an SLA state that depends on the clock (on track, at risk, breached), the open requests that may be in it, judged
-   * here as {@link #get} shows them, with their pauses read in one statement.
+   * here as {@link #get} shows them, with their pauses read in one statement per 500 requests.
    */
   @Transactional(readOnly = true)
   ServiceRequestPage page(RecordFilter filter, Viewer viewer, int page, int size) {
