@@ -206,7 +206,7 @@ class ConcurrentUseTest {
     }
     assertThat(failedJobs(created)).as("jobs that failed").isEmpty();
 
-    assertThat(watch.overlaps())
+    assertThat(overlapsOfOurOwn())
         .as("threads that asked for a second pooled connection while holding one")
         .isEmpty();
     Map<String, Integer> taken = watch.takenByThread();
@@ -274,7 +274,7 @@ class ConcurrentUseTest {
     awaitJobsDone(requests);
 
     expected.forEach((call, status) -> assertThat(call.status()).as(call.toString()).isEqualTo(status));
-    assertThat(watch.overlaps())
+    assertThat(overlapsOfOurOwn())
         .as("threads that asked for a second pooled connection while holding one")
         .isEmpty();
   }
@@ -382,6 +382,17 @@ class ConcurrentUseTest {
     assertThat(calls.stream().filter(call -> call.status() >= 500).map(Call::toString))
         .as(() -> "calls answered with a server error; " + overlapsSeen())
         .isEmpty();
+  }
+
+  /**
+   * The overlaps but the engine's history cleanup, which reschedules itself in a new transaction after its commit:
+   * it runs only in the nightly window (application.yaml), one job at a time, and its second connection is one of the
+   * pool's two spare. Every other thread, the job executor's included, must never hold two.
+   */
+  private List<ConnectionWatch.Overlap> overlapsOfOurOwn() {
+    return watch.overlaps().stream()
+        .filter(overlap -> overlap.stack().stream().noneMatch(frame -> frame.contains(".HistoryCleanupHandler.")))
+        .toList();
   }
 
   private String overlapsSeen() {
