@@ -2,7 +2,6 @@ package io.servicedelivery.mailbox.process;
 
 import static io.servicedelivery.mailbox.MailboxProcesses.Reading.Variables.EARLIER_READING_UNFINISHED;
 
-import io.servicedelivery.mailbox.MailboxProcesses.Reading;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,14 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("checkEarlierReading")
 class CheckEarlierReadingDelegate implements JavaDelegate {
 
+  private final MailboxReadings readings;
+
+  CheckEarlierReadingDelegate(MailboxReadings readings) {
+    this.readings = readings;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
-    boolean unfinished =
-        execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-            .processDefinitionKey(Reading.KEY)
-            .list()
-            .stream()
-            .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId()));
-    execution.setVariable(EARLIER_READING_UNFINISHED, unfinished);
+    execution.setVariable(
+        EARLIER_READING_UNFINISHED, readings.earlierReadingUnfinished(execution.getProcessInstanceId()));
   }
 }
