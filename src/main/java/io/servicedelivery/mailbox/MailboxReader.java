@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service-desk mailbox over IMAP, with Jakarta Mail: reads the unseen mails of the folder without marking them
- * (BODY.PEEK), and marks them seen in a second step, once they are stored. A server that is down or refuses the login
+ * (BODY.PEEK), and marks them seen in a second step, once they are stored. Nothing else is changed on the server
+ * (closing the store closes the folder without expunging). A server that is down or refuses the login
  * throws {@link MessagingException}: the job that reads fails and is retried.
  */
 @Component
@@ -47,8 +48,8 @@ public class MailboxReader {
 
   /** Every unseen mail of the folder, oldest first. */
   public List<UnseenMail> unseen() throws MessagingException, IOException {
-    try (Store store = connect();
-        Folder folder = open(store, Folder.READ_ONLY)) {
+    try (Store store = connect()) {
+      Folder folder = open(store, Folder.READ_ONLY);
       Message[] messages = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
       List<UnseenMail> mails = new ArrayList<>();
       for (Message message : messages) {
@@ -56,6 +57,7 @@ public class MailboxReader {
         message.writeTo(raw);
         mails.add(new UnseenMail(((UIDFolder) folder).getUID(message), raw.toByteArray()));
       }
+      folder.close(false);
       return mails;
     }
   }
@@ -65,8 +67,8 @@ public class MailboxReader {
     if (uids.isEmpty()) {
       return;
     }
-    try (Store store = connect();
-        Folder folder = open(store, Folder.READ_WRITE)) {
+    try (Store store = connect()) {
+      Folder folder = open(store, Folder.READ_WRITE);
       Message[] messages =
           ((UIDFolder) folder).getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray());
       List<Message> found = new ArrayList<>();
@@ -76,6 +78,8 @@ public class MailboxReader {
         }
       }
       folder.setFlags(found.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+      // without expunging: what somebody else marked deleted stays as it is
+      folder.close(false);
     }
   }
 
