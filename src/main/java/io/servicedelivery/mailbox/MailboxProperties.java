@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The service-desk mailbox ({@code servicedelivery.mailbox.*}, see docs/mail.md "Inbound mail"): read over IMAP (or
  * IMAPS) every {@code poll-interval} when {@code enabled}; the mail to {@code address} is the desk's.
  *
+ * @param idle whether to ask the server to announce new mail (IMAP IDLE), which is then read at once instead of at
+ *     the next poll; the poll stays, for servers without IDLE and as a safety net
  * @param knownSenders addresses ({@code anna@example.org}) or whole domains ({@code @example.org}) whose new mails
  *     become requests even when the sender never asked for anything before
  */
@@ -25,6 +27,7 @@ public record MailboxProperties(
     @DefaultValue("service-desk@servicedelivery.example") String address,
     @DefaultValue("PT1M") Duration pollInterval,
     @DefaultValue("PT10S") Duration timeout,
+    @DefaultValue("true") boolean idle,
     @DefaultValue List<String> knownSenders) {
 
   public MailboxProperties {

@@ -87,6 +87,11 @@ public class MailboxReader {
     return session;
   }
 
+  /** A connection of its own to the mailbox's folder, opened read-only, for watching it (IMAP IDLE). */
+  public Folder watch() throws MessagingException {
+    return open(connect(), Folder.READ_ONLY);
+  }
+
   private Store connect() throws MessagingException {
     Store store = session.getStore(properties.protocol());
     store.connect(properties.host(), properties.port(), properties.username(), properties.password());

@@ -68,7 +68,7 @@ import org.springframework.test.context.TestPropertySource;
  * executor is off: the tests fire the poll timer and run the jobs themselves.
  */
 @ProcessTest
-@TestPropertySource(properties = "servicedelivery.mailbox.enabled=true")
+@TestPropertySource(properties = {"servicedelivery.mailbox.enabled=true", "servicedelivery.mailbox.idle=false"})
 class MailboxProcessTest extends AbstractProcessTest {
 
   @TestConfiguration
