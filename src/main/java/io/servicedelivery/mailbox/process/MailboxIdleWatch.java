@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * IDLE connection to the mailbox's folder, and a new mail makes the poll timer of mailbox-reading due now. The job
  * executor then runs the poll as any other (locked, retried, on one node), so the mail is still fetched and stored
  * by the job, never by this thread. Without IDLE, or while the connection is down, the poll timer reads the mailbox
- * as before; the thread tries again after a poll interval.
+ * as before; the thread tries again after a poll interval, and unseen mail it finds when it connects is read at once.
  */
 @Component
 class MailboxIdleWatch implements SmartLifecycle {
@@ -95,6 +95,10 @@ class MailboxIdleWatch implements SmartLifecycle {
               }
             });
         log.info("Watching the mailbox {} for new mail (IMAP IDLE)", properties.address());
+        // what arrived while nobody watched
+        if (folder.getUnreadMessageCount() > 0) {
+          readNow();
+        }
         while (running && folder.isOpen()) {
           imap.idle();
         }
