@@ -12,7 +12,9 @@ public enum Channel {
   /** the service desk, including the order form in Tasklist that the desk fills in for a customer */
   SERVICE_DESK,
   /** the sales-order system */
-  SALES_ORDER;
+  SALES_ORDER,
+  /** a mail to the service-desk mailbox (mailbox/InboundMailHandling) */
+  EMAIL;
 
   /** The channel a request names; none named means the service desk. */
   public static String normalize(String value) {

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Profile;
 /**
  * The demo's mail server, inside the application: GreenMail accepts the notifications over SMTP on {@code
  * spring.mail.port} and keeps them in memory (gone after a restart), with a mailbox for each recipient that any mail
- * client can read over IMAP: user name = the recipient's address, any password. Bound to this machine only. Tests
+ * client can read over IMAP: user name = the recipient's address, any password. The service desk's own mailbox
+ * (servicedelivery.mailbox.address) is there from the start: the demo reads it (mailbox/). Bound to this machine only. Tests
  * switch it off ({@code servicedelivery.mail.demo-server.enabled=false}) and send to a server of their own.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,10 @@ class DemoMailServer {
   private static final String LOCALHOST = "127.0.0.1";
 
   @Bean(destroyMethod = "stop")
-  GreenMail greenMail(MailProperties mail, @Value("${servicedelivery.mail.demo-server.imap-port}") int imapPort) {
+  GreenMail greenMail(
+      MailProperties mail,
+      @Value("${servicedelivery.mail.demo-server.imap-port}") int imapPort,
+      @Value("${servicedelivery.mailbox.address}") String deskAddress) {
     GreenMail server =
         new GreenMail(
                 new ServerSetup[] {
@@ -36,6 +40,8 @@ class DemoMailServer {
                 })
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     server.start();
+    // the service desk's mailbox, which the demo reads (servicedelivery.mailbox.*): replies and new requests go there
+    server.setUser(deskAddress, deskAddress, "demo");
     log.info(
         "Demo mail server: SMTP on {}:{}, IMAP on {}:{} (user name = the recipient's address, any password)",
         LOCALHOST, mail.getPort(), LOCALHOST, imapPort);

@@ -185,6 +185,22 @@ public class Notifications {
         .list();
   }
 
+  /**
+   * The request of the first of our mails among the given Message-IDs (a reply's {@code In-Reply-To} and {@code
+   * References}): how the mailbox matches a reply to its request.
+   */
+  public Optional<String> requestOfMail(Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select request_id from notification_mail where message_id in (:ids) order by id desc"
+                + " fetch first 1 rows only")
+        .param("ids", List.copyOf(messageIds))
+        .query(String.class)
+        .optional();
+  }
+
   private static void emailOf(User user, Set<String> emails) {
     if (user != null && isMailAddress(user.getEmail())) {
       emails.add(user.getEmail().trim());

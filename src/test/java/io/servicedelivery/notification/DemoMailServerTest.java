@@ -34,7 +34,32 @@ class DemoMailServerTest {
           .withPropertyValues(
               "spring.mail.host=127.0.0.1",
               "spring.mail.port=" + smtpPort,
-              "servicedelivery.mail.demo-server.imap-port=" + imapPort);
+              "servicedelivery.mail.demo-server.imap-port=" + imapPort,
+              "servicedelivery.mailbox.address=service-desk@servicedelivery.example");
+
+  @Test
+  void theDeskHasAMailboxThatTheDemoReadsWithItsConfiguredLogin() {
+    demo.run(
+        context -> {
+          assertThat(context.getBean(GreenMail.class).getUserManager().getUser("service-desk@servicedelivery.example"))
+              .isNotNull();
+          SimpleMailMessage mail = new SimpleMailMessage();
+          mail.setFrom("ada@customer.example");
+          mail.setTo("service-desk@servicedelivery.example");
+          mail.setSubject("Printer jams");
+          mail.setText("Every second page.");
+          context.getBean(JavaMailSender.class).send(mail);
+
+          // as application-demo.yaml configures servicedelivery.mailbox
+          Store imap = Session.getInstance(new Properties()).getStore("imap");
+          imap.connect("localhost", imapPort, "service-desk@servicedelivery.example", "demo");
+          Folder inbox = imap.getFolder("INBOX");
+          inbox.open(Folder.READ_ONLY);
+          assertThat(inbox.getMessages()).extracting(Message::getSubject).containsExactly("Printer jams");
+          inbox.close(false);
+          imap.close();
+        });
+  }
 
   @Test
   void mailSentInTheDemoCanBeReadOverImapWithAnyPassword() {
