@@ -49,6 +49,11 @@ public record AttachmentLimits(
     }
   }
 
+  /** the largest file as people read it: "10 MB" */
+  public String maxSizeText() {
+    return readable(maxSize.toBytes());
+  }
+
   /** 10 MB, 512 KB, 300 bytes */
   static String readable(long bytes) {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {

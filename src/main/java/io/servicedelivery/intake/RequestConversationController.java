@@ -147,9 +147,10 @@ class RequestConversationController {
   /** A file beyond Spring's multipart limit, which is a little above the attachments' own. */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex) {
+    String limit = conversations.maxAttachmentSize();
     return fileProblem(
-        HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large", "The file is larger than an attachment may be.",
-        "is too large");
+        HttpStatus.PAYLOAD_TOO_LARGE, "Attachment too large",
+        "The file is larger than an attachment may be: at most " + limit + ".", "must be at most " + limit);
   }
 
   @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})

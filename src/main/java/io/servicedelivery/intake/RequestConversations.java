@@ -50,6 +50,7 @@ public class RequestConversations {
   private final QueuedMails mails;
   private final StaffDirectory staff;
   private final ServiceCatalog catalog;
+  private final RequestProcess process;
 
   RequestConversations(
       ServiceDeliveryRecords records,
@@ -58,7 +59,8 @@ public class RequestConversations {
       Notifications notifications,
       QueuedMails mails,
       StaffDirectory staff,
-      ServiceCatalog catalog) {
+      ServiceCatalog catalog,
+      RequestProcess process) {
     this.records = records;
     this.notes = notes;
     this.attachments = attachments;
@@ -66,6 +68,7 @@ public class RequestConversations {
     this.mails = mails;
     this.staff = staff;
     this.catalog = catalog;
+    this.process = process;
   }
 
   /**
@@ -83,13 +86,13 @@ public class RequestConversations {
         records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
     Note note =
         notes.add(requestId, NoteKind.COMMENT, Visibility.CUSTOMER, source, author, cut(body));
-    Map<String, Object> model = model(record, note.author(), note.body());
-    List<String> assignee = record.assignedTo() == null ? List.of() : List.of(record.assignedTo());
+    Optional<String> assignee = assigneeOf(record);
+    Map<String, Object> model = model(record, assignee, note.author(), note.body());
     // the template gives no times: the zone does not matter
     notifications
         .queueForStaff(
-            NotificationType.CUSTOMER_COMMENTED, requestId, assignee, List.of(Groups.SERVICE_COORDINATORS), model,
-            UTC)
+            NotificationType.CUSTOMER_COMMENTED, requestId, assignee.map(List::of).orElse(List.of()),
+            List.of(Groups.SERVICE_COORDINATORS), model, UTC)
         .ifPresent(mail -> mails.send(requestId, mail));
     return note;
   }
@@ -158,6 +161,19 @@ public class RequestConversations {
         .orElseThrow(() -> new AttachmentNotFoundException(requestId, attachmentId));
   }
 
+  /** The record knows the assigned person once the delivery is over; until then, the process does. */
+  private Optional<String> assigneeOf(ServiceDeliveryRecord record) {
+    if (record.assignedTo() != null || record.processInstanceId() == null) {
+      return Optional.ofNullable(record.assignedTo());
+    }
+    return process.assigneeOf(record.processInstanceId());
+  }
+
+  /** "10 MB": the largest file that may be attached */
+  String maxAttachmentSize() {
+    return attachments.limits().maxSizeText();
+  }
+
   private ServiceDeliveryRecord visible(Viewer viewer, String requestId) {
     return records.find(requestId, viewer).orElseThrow(() -> new RequestNotFoundException(requestId));
   }
@@ -178,11 +194,12 @@ public class RequestConversations {
     long mail =
         notifications.queueForRequester(
             NotificationType.COMMENT_FOR_CUSTOMER, record.requestId(), record.requesterEmail(),
-            model(record, staff.nameOf(note.author()), note.body()), zone);
+            model(record, Optional.empty(), staff.nameOf(note.author()), note.body()), zone);
     mails.send(record.requestId(), mail);
   }
 
-  private Map<String, Object> model(ServiceDeliveryRecord record, String author, String comment) {
+  private Map<String, Object> model(
+      ServiceDeliveryRecord record, Optional<String> assignee, String author, String comment) {
     Map<String, Object> model = new HashMap<>();
     model.put("requestId", record.requestId());
     model.put("title", record.title());
@@ -190,9 +207,7 @@ public class RequestConversations {
     if (record.serviceCode() != null) {
       catalog.find(record.serviceCode()).map(ServiceDefinition::name).ifPresent(name -> model.put("serviceName", name));
     }
-    if (record.assignedTo() != null) {
-      model.put("allocatedResourceName", staff.nameOf(record.assignedTo()));
-    }
+    assignee.ifPresent(userId -> model.put("allocatedResourceName", staff.nameOf(userId)));
     model.put("commentAuthor", author);
     model.put("comment", comment);
     return model;
