@@ -17,6 +17,7 @@ import io.servicedelivery.notification.Notifications;
 import io.servicedelivery.notification.QueuedMails;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
+import io.servicedelivery.records.TasklistComments;
 import io.servicedelivery.records.Viewer;
 import io.servicedelivery.web.InvalidParametersException;
 import java.time.ZoneId;
@@ -51,6 +52,7 @@ public class RequestConversations {
   private final StaffDirectory staff;
   private final ServiceCatalog catalog;
   private final RequestProcess process;
+  private final TasklistComments tasklistComments;
 
   RequestConversations(
       ServiceDeliveryRecords records,
@@ -60,7 +62,8 @@ public class RequestConversations {
       QueuedMails mails,
       StaffDirectory staff,
       ServiceCatalog catalog,
-      RequestProcess process) {
+      RequestProcess process,
+      TasklistComments tasklistComments) {
     this.records = records;
     this.notes = notes;
     this.attachments = attachments;
@@ -69,6 +72,7 @@ public class RequestConversations {
     this.staff = staff;
     this.catalog = catalog;
     this.process = process;
+    this.tasklistComments = tasklistComments;
   }
 
   /**
@@ -122,11 +126,16 @@ public class RequestConversations {
     return note;
   }
 
-  /** The customer's systems read what the customer may; the staff read everything, work log and work notes too. */
+  /**
+   * The customer's systems read what the customer may; the staff read everything: the work log, the work notes and
+   * the comments written in Tasklist too.
+   */
   @Transactional(readOnly = true)
   List<Note> comments(Viewer viewer, String requestId) {
-    visible(viewer, requestId);
-    return viewer.isApiClient() ? notes.forCustomer(requestId) : notes.of(requestId);
+    ServiceDeliveryRecord record = visible(viewer, requestId);
+    return viewer.isApiClient()
+        ? notes.forCustomer(requestId)
+        : tasklistComments.withNotes(notes.of(requestId), requestId, record.processInstanceId());
   }
 
   /**

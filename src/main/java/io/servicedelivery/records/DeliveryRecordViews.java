@@ -23,6 +23,7 @@ public class DeliveryRecordViews {
   private final CustomerFeedbacks feedbacks;
   private final RequestNotes notes;
   private final RequestAttachments attachments;
+  private final TasklistComments tasklistComments;
 
   public DeliveryRecordViews(
       ServiceDeliveryRecords records,
@@ -30,13 +31,15 @@ public class DeliveryRecordViews {
       DeliverySteps steps,
       CustomerFeedbacks feedbacks,
       RequestNotes notes,
-      RequestAttachments attachments) {
+      RequestAttachments attachments,
+      TasklistComments tasklistComments) {
     this.records = records;
     this.pauses = pauses;
     this.steps = steps;
     this.feedbacks = feedbacks;
     this.notes = notes;
     this.attachments = attachments;
+    this.tasklistComments = tasklistComments;
   }
 
   /** The record as the application itself sees it, in full. */
@@ -101,7 +104,7 @@ public class DeliveryRecordViews {
         record.billingStatus(),
         feedbacks.of(requestId).orElse(null),
         steps.of(record.processInstanceId()),
-        notes.of(requestId),
+        tasklistComments.withNotes(notes.of(requestId), requestId, record.processInstanceId()),
         attachments.of(requestId));
   }
 }

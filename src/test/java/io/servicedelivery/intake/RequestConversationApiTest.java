@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,7 @@ class RequestConversationApiTest {
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
   @Autowired ServiceCatalog catalog;
+  @Autowired IdentityService identityService;
 
   private ApiDeliveries deliveries;
 
@@ -123,6 +126,33 @@ class RequestConversationApiTest {
               assertThat(mail.body()).doesNotContain("impatient");
             });
     assertThat(TestMailServer.received()).noneMatch(mail -> mail.body().contains("impatient"));
+  }
+
+  @Test
+  void aCommentOnATaskInTasklistIsAWorkNoteOfTheStaffInTheRecordAndNeverShownToTheCustomer() {
+    String requestId = plannedRequest();
+    Task task =
+        taskService.createTaskQuery().processInstanceBusinessKey(requestId)
+            .taskDefinitionKey("Task_ExecuteServiceActivities").singleResult();
+    identityService.setAuthenticatedUserId("staff2");
+    try {
+      taskService.createComment(task.getId(), task.getProcessInstanceId(), "Called the customer's IT: VPN client 5.2.");
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    JsonNode notes = record(requestId).path("notes");
+    assertThat(notes).singleElement().satisfies(note -> {
+      assertThat(note.path("kind").asText()).isEqualTo("WORK_NOTE");
+      assertThat(note.path("source").asText()).isEqualTo("TASKLIST");
+      assertThat(note.path("visibility").asText()).isEqualTo("INTERNAL");
+      assertThat(note.path("author").asText()).isEqualTo("staff2");
+      assertThat(note.path("body").asText()).isEqualTo("Called the customer's IT: VPN client 5.2.");
+    });
+    assertThat(texts(get("staff2", requestId, "/comments").getBody()))
+        .containsExactly("Called the customer's IT: VPN client 5.2.");
+    assertThat(get("portal", requestId, "/comments").getBody()).isEmpty();
+    assertThat(get("portal", requestId, "").getBody().toString()).doesNotContain("VPN client 5.2");
   }
 
   @Test
