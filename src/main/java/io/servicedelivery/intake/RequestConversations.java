@@ -120,8 +120,27 @@ public class RequestConversations {
       return notes.add(
           requestId, NoteKind.WORK_NOTE, Visibility.INTERNAL, NoteSource.API, viewer.userId(), comment.text());
     }
+    return commentForCustomer(record, viewer.userId(), comment.text(), NoteSource.API);
+  }
+
+  /**
+   * Keeps a staff member's comment that the customer reads, and queues a mail with it to the requester (at the address
+   * the record keeps; none without one), in one transaction (the caller's, if there is one). A text longer than
+   * {@link #MAX_TEXT} characters is cut there.
+   *
+   * @param author the staff member's user id; the mail names them by name
+   * @throws RequestNotFoundException when there is no such request
+   */
+  @Transactional
+  public Note commentForCustomer(String requestId, String author, String body, NoteSource source) {
+    ServiceDeliveryRecord record =
+        records.find(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+    return commentForCustomer(record, author, body, source);
+  }
+
+  private Note commentForCustomer(ServiceDeliveryRecord record, String author, String body, NoteSource source) {
     Note note =
-        notes.add(requestId, NoteKind.COMMENT, Visibility.CUSTOMER, NoteSource.API, viewer.userId(), comment.text());
+        notes.add(record.requestId(), NoteKind.COMMENT, Visibility.CUSTOMER, source, author, cut(body));
     tellRequester(record, note);
     return note;
   }

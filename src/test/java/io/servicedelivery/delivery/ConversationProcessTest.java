@@ -6,6 +6,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.NO_ANS
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.REQUEST_CLOSED_UNANSWERED;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.TAKE_CORRECTIVE_ACTION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.WAIT_FOR_CUSTOMER;
+import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,8 @@ import io.servicedelivery.engine.InvalidTaskInputException;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
+import io.servicedelivery.testsupport.TestMailServer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -36,8 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What service-delivery keeps in the request's conversation: each round's progress report of *Execute service
- * activities* as a work-log entry, the question of *Ask customer* and the answer that ends *Wait for customer
- * information*.
+ * activities* as a work-log entry and its optional comment to the customer, the question of *Ask customer* and the
+ * answer that ends *Wait for customer information*.
  */
 @ProcessTest
 class ConversationProcessTest extends AbstractProcessTest {
@@ -73,6 +76,39 @@ class ConversationProcessTest extends AbstractProcessTest {
             tuple("staff2", Visibility.INTERNAL, NoteSource.TASKLIST,
                 "Progress: DONE, effort 0.75 h\nVPN profile deployed and tested"));
     assertThat(notes.forCustomer(requestId)).isEmpty();
+  }
+
+  @Test
+  void aCommentToTheCustomerInTheReportIsKeptForThemMailedToTheRequesterAndEmptiedForTheNextRound() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    Map<String, Object> report =
+        new HashMap<>(report(Values.PROGRESS_ISSUE, List.of(), "Firewall blocks the VPN port", 1.0));
+    report.put(Variables.CUSTOMER_COMMENT, "We wait for your network team to open port 443.");
+
+    complete(requestId, EXECUTE_SERVICE_ACTIVITIES, report);
+    executeAsyncJobs();
+
+    assertThat(notes.forCustomer(requestId))
+        .extracting(Note::kind, Note::author, Note::source, Note::body)
+        .containsExactly(
+            tuple(NoteKind.COMMENT, "staff2", NoteSource.TASKLIST, "We wait for your network team to open port 443."));
+    assertThat(instance).variables().containsEntry(Variables.CUSTOMER_COMMENT, null);
+    assertThat(TestMailServer.received())
+        .filteredOn(mail -> mail.recipient().equals(REQUESTER_EMAIL))
+        .filteredOn(mail -> mail.subject().equals("New comment on your service request " + requestId))
+        .singleElement()
+        .satisfies(mail -> assertThat(mail.body()).contains("We wait for your network team to open port 443."));
+
+    complete(
+        requestId,
+        TAKE_CORRECTIVE_ACTION,
+        Map.of(Variables.CORRECTIVE_ACTION, "Port opened", Variables.CORRECTIVE_OUTCOME, Values.CORRECTIVE_MORE_WORK));
+    complete(
+        requestId,
+        EXECUTE_SERVICE_ACTIVITIES,
+        report(Values.PROGRESS_DONE, catalog.get("NETWORK_ACCESS").checklist(), "VPN profile deployed", 0.5));
+    assertThat(notes.forCustomer(requestId)).hasSize(1);
   }
 
   @Test
@@ -147,7 +183,7 @@ class ConversationProcessTest extends AbstractProcessTest {
   }
 
   private void askCustomer(String requestId, String question) {
-    Map<String, Object> report = new java.util.HashMap<>(report(Values.PROGRESS_WAITING_FOR_CUSTOMER, List.of(),
+    Map<String, Object> report = new HashMap<>(report(Values.PROGRESS_WAITING_FOR_CUSTOMER, List.of(),
         "Prepared the VPN profile", 0.5));
     report.put(Variables.CUSTOMER_QUESTION, question);
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, report);
