@@ -9,6 +9,8 @@ import io.servicedelivery.web.ApiExceptionHandler;
 import io.servicedelivery.web.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -88,6 +90,13 @@ class RequestConversationController {
 
   @PostMapping("/attachments")
   @Operation(
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = FileUpload.class))),
       summary = "Attach a file to a request",
       description =
           "multipart/form-data with the file in the part file. Up to the configured size (10 MB by default) and of"
@@ -101,10 +110,11 @@ class RequestConversationController {
   @ApiResponse(responseCode = "415", description = "the file's type is not allowed, or its type, name and content disagree")
   ResponseEntity<AttachmentView> attach(
       @PathVariable String requestId,
-      @RequestPart("file") MultipartFile file,
+      // before the file: a wrong value is named as such, also without a file
       @Parameter(description = "staff only: a file only the staff see")
           @RequestParam(name = "internal", defaultValue = "false")
           boolean internal,
+      @RequestPart("file") MultipartFile file,
       Authentication caller) {
     Attachment attachment =
         conversations.attach(
@@ -159,6 +169,10 @@ class RequestConversationController {
         HttpStatus.BAD_REQUEST, "Invalid request", "The request has an invalid value: file is missing.",
         "is missing: send the file as the part file of multipart/form-data");
   }
+
+  /** The multipart body of an upload, for the OpenAPI description only. */
+  @Schema(name = "FileUpload")
+  record FileUpload(@Schema(type = "string", format = "binary", description = "the file") String file) {}
 
   private static ResponseEntity<ProblemDetail> fileProblem(
       HttpStatus status, String title, String detail, String message) {
