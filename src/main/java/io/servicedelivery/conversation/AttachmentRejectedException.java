@@ -33,8 +33,8 @@ public class AttachmentRejectedException extends ApiProblem {
     return new AttachmentRejectedException(
         HttpStatus.PAYLOAD_TOO_LARGE,
         "Attachment too large",
-        fileName + " has " + AttachmentLimits.readable(size) + "; an attachment may have at most "
-            + AttachmentLimits.readable(maxSize) + ".",
+        fileName + " has " + AttachmentLimits.readable(size) + " (" + size + " bytes); an attachment may have at most "
+            + AttachmentLimits.readable(maxSize) + " (" + maxSize + " bytes).",
         "must be at most " + AttachmentLimits.readable(maxSize));
   }
 
