@@ -115,7 +115,10 @@ class ArchitectureTest {
                                   "io\\.servicedelivery\\.metrics\\.DeliveryTotals",
                                   "io\\.servicedelivery\\.metrics\\.ProcessMapStatistics",
                                   // reads the history of a request's steps for the delivery record
-                                  "io\\.servicedelivery\\.records\\.DeliverySteps"))))
+                                  "io\\.servicedelivery\\.records\\.DeliverySteps",
+                                  // reads the comments staff add to a request's tasks in Tasklist, which the engine
+                                  // keeps, for the record and the staff's view of the conversation
+                                  "io\\.servicedelivery\\.records\\.TasklistComments"))))
           .should()
           .dependOnClassesThat()
           .belongToAnyOf(ENGINE_SERVICES)

@@ -47,6 +47,18 @@ public class RequestNotes {
         key.getKey().longValue(), requestId, kind, visibility, source, author, body, note.createdAt());
   }
 
+  /**
+   * Keeps a staff member's progress report of one round of work on the request as an internal work-log entry.
+   *
+   * @param status the progress status they reported, e.g. DONE
+   * @param effortHours the hours they booked for the round, as they entered them
+   */
+  public Note workLog(String requestId, String author, String status, Object effortHours, String report) {
+    String heading = "Progress: " + status + (effortHours == null ? "" : ", effort " + effortHours + " h");
+    return add(
+        requestId, NoteKind.WORK_LOG, Visibility.INTERNAL, NoteSource.TASKLIST, author, heading + "\n" + report);
+  }
+
   /** Every note on the request, oldest first. */
   public List<Note> of(String requestId) {
     return jdbc.sql("select * from request_note where request_id = ? order by id")

@@ -183,6 +183,11 @@ public final class ServiceDeliveryProcess {
     public static final String EFFORT_HOURS = QualityControlProcess.Variables.EFFORT_HOURS;
     /** what the materials used cost, in the catalog's currency; 0 or more */
     public static final String MATERIALS_COST = "materialsCost";
+    /**
+     * an optional comment of the assignee's to the customer: kept as a comment the customer reads (and gets by mail)
+     * when the task is completed, then emptied for the next round
+     */
+    public static final String CUSTOMER_COMMENT = "customerComment";
     // Monitor progress and quality, Take corrective action
     public static final String SLA_CONSUMED_PERCENT = "slaConsumedPercent";
     public static final String ISSUES_OR_DELAYS = "issuesOrDelays";

@@ -2,6 +2,10 @@ package io.servicedelivery.intake;
 
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
+import io.servicedelivery.conversation.Note;
+import io.servicedelivery.conversation.NoteKind;
+import io.servicedelivery.conversation.RequestAttachments;
+import io.servicedelivery.conversation.RequestNotes;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.CustomerFeedbacks;
@@ -30,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds what a customer (or a system acting for one) may see of requests, from their delivery records. An answer
- * takes several queries (the record, the catalog, the SLA's calendar and pauses, the timeline, the rating): they run in
- * one read-only transaction, one after the other on one connection.
+ * takes several queries (the record, the catalog, the SLA's calendar and pauses, the timeline, the rating, the notes
+ * and the files meant for the customer, one query each): they run in one read-only transaction, one after the other on
+ * one connection.
  */
 @Service
 class CustomerViews {
@@ -48,6 +53,8 @@ class CustomerViews {
   private final BusinessCalendars businessCalendars;
   private final SlaClock slaClock;
   private final CustomerFeedbacks feedbacks;
+  private final RequestNotes notes;
+  private final RequestAttachments attachments;
 
   CustomerViews(
       ServiceDeliveryRecords records,
@@ -58,7 +65,9 @@ class CustomerViews {
       ServiceCatalog catalog,
       BusinessCalendars businessCalendars,
       SlaClock slaClock,
-      CustomerFeedbacks feedbacks) {
+      CustomerFeedbacks feedbacks,
+      RequestNotes notes,
+      RequestAttachments attachments) {
     this.records = records;
     this.search = search;
     this.timeline = timeline;
@@ -68,6 +77,8 @@ class CustomerViews {
     this.businessCalendars = businessCalendars;
     this.slaClock = slaClock;
     this.feedbacks = feedbacks;
+    this.notes = notes;
+    this.attachments = attachments;
   }
 
   /** The request as the application itself sees it; for answers to callers who were checked before. */
@@ -86,6 +97,7 @@ class CustomerViews {
     ServiceDeliveryRecord record =
         records.find(requestId, viewer).orElseThrow(() -> new RequestNotFoundException(requestId));
     CustomerEvent status = record.customerStatus();
+    List<Note> conversation = notes.forCustomer(requestId);
     List<String> reasons =
         record.outcome() == RequestOutcome.REJECTED && record.outcomeReason() != null
             ? Arrays.asList(record.outcomeReason().split("\n"))
@@ -115,7 +127,33 @@ class CustomerViews {
         timeline.timelineOf(requestId).stream()
             .map(entry -> new ServiceRequestView.TimelineItem(entry.event(), entry.at(), entry.event().description()))
             .toList(),
-        feedbacks.of(requestId).orElse(null));
+        feedbacks.of(requestId).orElse(null),
+        status == CustomerEvent.WAITING_FOR_YOU ? openQuestion(conversation) : null,
+        conversation.stream()
+            .map(note -> new ServiceRequestView.Message(note.kind(), note.author(), note.body(), note.createdAt()))
+            .toList(),
+        attachments.forCustomer(requestId).stream()
+            .map(
+                file ->
+                    new ServiceRequestView.File(
+                        file.id(),
+                        file.fileName(),
+                        file.contentType(),
+                        file.sizeBytes(),
+                        file.createdAt(),
+                        AttachmentView.downloadPath(requestId, file.id())))
+            .toList());
+  }
+
+  /** The last question asked, while the request waits for the customer. */
+  private static ServiceRequestView.Question openQuestion(List<Note> conversation) {
+    for (int i = conversation.size() - 1; i >= 0; i--) {
+      Note note = conversation.get(i);
+      if (note.kind() == NoteKind.QUESTION) {
+        return new ServiceRequestView.Question(note.body(), note.createdAt());
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.servicedelivery.intake;
 
 import io.servicedelivery.sla.Priority;
+import java.util.Optional;
 
 /**
  * The process that delivers a request, as intake sees it: intake hands it the requests it stored and the customer's
@@ -51,4 +52,10 @@ public interface RequestProcess {
 
   /** Asks the delivery to recompute its SLA for another priority, for the given reason. */
   void changePriority(String processInstanceId, Priority priority, String reason);
+
+  /**
+   * The person the running delivery is assigned to now (the record learns it only at the end); empty before a person
+   * was allocated, and once the delivery has ended.
+   */
+  Optional<String> assigneeOf(String processInstanceId);
 }

@@ -28,6 +28,8 @@ public final class NotificationProcess {
   }
 
   public static final class Variables {
+    /** the request the mail is about (the instance's business key stays with the request's own instance) */
+    public static final String REQUEST_ID = "requestId";
     // the queued mail it sends (table notification_mail)
     public static final String NOTIFICATION_MAIL_ID = "notificationMailId";
 

@@ -19,7 +19,11 @@ public enum NotificationType {
   /** Internal: to the assigned staff member and the service coordinators. */
   SLA_WARNING,
   /** Internal: to the operations managers when a request is not planned within its response time. */
-  RESPONSE_OVERDUE;
+  RESPONSE_OVERDUE,
+  /** Internal: to the assigned staff member and the service coordinators when the customer comments on a request. */
+  CUSTOMER_COMMENTED,
+  /** A staff member wrote a comment the requester reads. */
+  COMMENT_FOR_CUSTOMER;
 
   String template() {
     return "mail/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".mustache";

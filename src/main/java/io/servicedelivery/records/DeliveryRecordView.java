@@ -1,5 +1,7 @@
 package io.servicedelivery.records;
 
+import io.servicedelivery.conversation.Attachment;
+import io.servicedelivery.conversation.Note;
 import io.servicedelivery.sla.SlaPauseEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,7 +10,8 @@ import java.util.List;
 
 /**
  * The service delivery record of one request as the staff see it: what was asked, every step with who, when and how
- * long, the SLA results, quality, cost, billing and the customer's rating.
+ * long, the SLA results, quality, cost, billing and the customer's rating; the whole conversation about it (comments,
+ * work notes, the work log, questions and answers, oldest first) and the files attached to it, without their content.
  */
 public record DeliveryRecordView(
     String requestId,
@@ -38,7 +41,9 @@ public record DeliveryRecordView(
     Cost cost,
     BillingStatus billingStatus,
     CustomerFeedback feedback,
-    List<DeliveryStep> steps) {
+    List<DeliveryStep> steps,
+    List<Note> notes,
+    List<Attachment> attachments) {
 
   /** The due times, whether they were met, the breach and the pauses of the resolution clock. */
   public record Sla(

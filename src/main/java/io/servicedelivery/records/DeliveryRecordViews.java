@@ -1,5 +1,7 @@
 package io.servicedelivery.records;
 
+import io.servicedelivery.conversation.RequestAttachments;
+import io.servicedelivery.conversation.RequestNotes;
 import io.servicedelivery.sla.SlaPauseLog;
 import io.servicedelivery.sla.SlaPauseTotal;
 import java.util.List;
@@ -8,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts a request's record together with its steps from the engine's history, its pauses and its rating, in one
- * read-only transaction: the engine's history queries take the transaction's connection too.
+ * Puts a request's record together with its steps from the engine's history, its pauses, its rating, its notes and
+ * its files (without their content), in one read-only transaction: the engine's history queries take the transaction's
+ * connection too.
  */
 @Service
 public class DeliveryRecordViews {
@@ -18,13 +21,25 @@ public class DeliveryRecordViews {
   private final SlaPauseLog pauses;
   private final DeliverySteps steps;
   private final CustomerFeedbacks feedbacks;
+  private final RequestNotes notes;
+  private final RequestAttachments attachments;
+  private final TasklistComments tasklistComments;
 
   public DeliveryRecordViews(
-      ServiceDeliveryRecords records, SlaPauseLog pauses, DeliverySteps steps, CustomerFeedbacks feedbacks) {
+      ServiceDeliveryRecords records,
+      SlaPauseLog pauses,
+      DeliverySteps steps,
+      CustomerFeedbacks feedbacks,
+      RequestNotes notes,
+      RequestAttachments attachments,
+      TasklistComments tasklistComments) {
     this.records = records;
     this.pauses = pauses;
     this.steps = steps;
     this.feedbacks = feedbacks;
+    this.notes = notes;
+    this.attachments = attachments;
+    this.tasklistComments = tasklistComments;
   }
 
   /** The record as the application itself sees it, in full. */
@@ -88,6 +103,8 @@ public class DeliveryRecordViews {
                 record.currency()),
         record.billingStatus(),
         feedbacks.of(requestId).orElse(null),
-        steps.of(record.processInstanceId()));
+        steps.of(record.processInstanceId()),
+        tasklistComments.withNotes(notes.of(requestId), requestId, record.processInstanceId()),
+        attachments.of(requestId));
   }
 }

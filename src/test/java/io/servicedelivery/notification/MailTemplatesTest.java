@@ -41,6 +41,8 @@ class MailTemplatesTest {
     model.put("slaRemaining", Duration.ofMinutes(125));
     model.put("allocatedResource", "staff1");
     model.put("allocatedResourceName", "Sam Field");
+    model.put("comment", "The printer is on the 3rd floor, room 3.12.");
+    model.put("commentAuthor", "Ada Customer");
     return model;
   }
 

@@ -1,5 +1,6 @@
 package io.servicedelivery.delivery.process;
 
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_COMMENT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.EFFORT_HOURS;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.MATERIALS_COST;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the assignee's report when "Execute service activities" is completed, whoever completes it: a progress
  * status of the form's choices, the effort in hours (0.25 to 500, as the form allows) and the materials (0 or more),
- * both numbers, a report, and the question for the customer when the assignee waits for one. What is billed later
+ * both numbers, a report, the optional comment to the customer, and the question for the customer when the assignee
+ * waits for one. What is billed later
  * ({@code CompleteDeliveryDelegate}) is read from these values. Refuses with {@link InvalidTaskInputException}.
  */
 @Component("executionReportValidation")
@@ -41,6 +43,7 @@ class ExecutionReportValidation implements TaskListener {
     check.number(EFFORT_HOURS, "the effort", true, MIN_EFFORT_HOURS, MAX_EFFORT_HOURS, " hours");
     check.number(MATERIALS_COST, "the materials cost", false, BigDecimal.ZERO, MAX_MATERIALS_COST, "");
     check.text(PROGRESS_REPORT, true, 4000);
+    check.text(CUSTOMER_COMMENT, false, 4000);
     if (Values.PROGRESS_WAITING_FOR_CUSTOMER.equals(status)) {
       check.text(CUSTOMER_QUESTION, true, 2000);
     }

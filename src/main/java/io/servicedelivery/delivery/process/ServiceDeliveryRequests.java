@@ -11,6 +11,7 @@ import io.servicedelivery.intake.NewServiceRequest;
 import io.servicedelivery.intake.RequestProcess;
 import io.servicedelivery.sla.Priority;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -76,5 +77,21 @@ class ServiceDeliveryRequests implements RequestProcess {
   public void changePriority(String processInstanceId, Priority priority, String reason) {
     runtimeService.setVariables(
         processInstanceId, Map.of(Variables.PRIORITY_CHANGE_REASON, reason, Variables.NEW_PRIORITY, priority.name()));
+  }
+
+  @Override
+  public Optional<String> assigneeOf(String processInstanceId) {
+    // the variable of the instance's own scope; one query, none for an instance that has ended
+    return runtimeService
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(processInstanceId)
+        .variableName(Variables.ALLOCATED_RESOURCE)
+        .list()
+        .stream()
+        .filter(variable -> processInstanceId.equals(variable.getExecutionId()))
+        .map(variable -> variable.getValue())
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .findFirst();
   }
 }
