@@ -1,13 +1,16 @@
 package io.servicedelivery.mailbox;
 
+import io.servicedelivery.conversation.AttachmentRejectedException;
 import io.servicedelivery.conversation.NoteKind;
 import io.servicedelivery.conversation.NoteSource;
+import io.servicedelivery.conversation.RequestAttachments;
 import io.servicedelivery.conversation.RequestNotes;
 import io.servicedelivery.conversation.Visibility;
 import io.servicedelivery.intake.CatalogViolationException;
 import io.servicedelivery.intake.EmailIntake;
 import io.servicedelivery.intake.IdempotencyKeyReusedException;
 import io.servicedelivery.intake.InvalidRequestException;
+import io.servicedelivery.intake.RequestConversations;
 import io.servicedelivery.intake.RequestIntake;
 import io.servicedelivery.intake.Requester;
 import io.servicedelivery.notification.Notifications;
@@ -69,7 +72,9 @@ public class InboundMailHandling {
   private final KnownRequesters knownRequesters;
   private final RequestIntake intake;
   private final EmailIntake emailIntake;
+  private final RequestConversations conversations;
   private final RequestNotes notes;
+  private final RequestAttachments attachments;
   private final Session session = Session.getInstance(new java.util.Properties());
 
   InboundMailHandling(
@@ -80,7 +85,9 @@ public class InboundMailHandling {
       KnownRequesters knownRequesters,
       RequestIntake intake,
       EmailIntake emailIntake,
-      RequestNotes notes) {
+      RequestConversations conversations,
+      RequestNotes notes,
+      RequestAttachments attachments) {
     this.mails = mails;
     this.properties = properties;
     this.notifications = notifications;
@@ -88,7 +95,9 @@ public class InboundMailHandling {
     this.knownRequesters = knownRequesters;
     this.intake = intake;
     this.emailIntake = emailIntake;
+    this.conversations = conversations;
     this.notes = notes;
+    this.attachments = attachments;
   }
 
   /** Handles the stored mail and records what it did; a mail handled before is left as it is. */
@@ -148,6 +157,7 @@ public class InboundMailHandling {
     // marked this job's transaction for rollback: the job fails, and its retry reads the new status and makes the
     // reply a comment. The mail is never lost.
     MailOutcome outcome = act(request, from, text);
+    attach(mailId, mail, from, requestId);
     mails.processed(mailId, outcome, requestId);
     return outcome;
   }
@@ -170,14 +180,29 @@ public class InboundMailHandling {
     return MailOutcome.COMMENTED;
   }
 
-  /**
-   * The one place a mail becomes a customer comment on a request.
-   *
-   * <p>TODO(merge): call {@code intake.RequestConversations.commentAsCustomer(requestId, from, body,
-   * NoteSource.EMAIL)} instead, which also tells the assignee and the coordinators by mail.
-   */
+  /** The one place a mail becomes a customer comment on a request; the assignee and the coordinators are told. */
   void addCustomerComment(String requestId, String from, String body) {
-    notes.add(requestId, NoteKind.COMMENT, Visibility.CUSTOMER, NoteSource.EMAIL, from, body);
+    conversations.commentAsCustomer(requestId, from, body, NoteSource.EMAIL);
+  }
+
+  /**
+   * The files of the mail, attached to the request for the customer and the staff to read. A file the limits refuse
+   * stays in the stored mail, and an internal work note says which one and why.
+   */
+  private void attach(long mailId, MimeMessage mail, String from, String requestId)
+      throws MessagingException, IOException {
+    for (MailContent.Attachment file : MailContent.attachments(mail)) {
+      try {
+        attachments.add(
+            requestId, file.fileName(), file.contentType(), file.content(), Visibility.CUSTOMER, NoteSource.EMAIL,
+            from);
+      } catch (AttachmentRejectedException refused) {
+        notes.add(
+            requestId, NoteKind.WORK_NOTE, Visibility.INTERNAL, NoteSource.EMAIL, from,
+            "The file \"" + file.fileName() + "\" of inbound mail " + mailId + " was not attached: "
+                + refused.getMessage() + " It stays in the stored mail (GET /api/mailbox/messages).");
+      }
+    }
   }
 
   private MailOutcome newRequest(InboundMail stored, MimeMessage mail, InternetAddress sender, String from)
@@ -206,6 +231,7 @@ public class InboundMailHandling {
               .submit(properties.address(), requester, InboundMails.cut(subject, MAX_TITLE), description, reference(stored.messageId()))
               .request()
               .requestId();
+      attach(mailId, mail, from, requestId);
       mails.processed(mailId, MailOutcome.REQUEST_CREATED, requestId);
       return MailOutcome.REQUEST_CREATED;
     } catch (CatalogViolationException | InvalidRequestException | IdempotencyKeyReusedException refused) {

@@ -7,6 +7,8 @@ import static io.servicedelivery.testsupport.SampleRequests.REQUESTER_EMAIL;
 import static io.servicedelivery.testsupport.SampleRequests.vpnRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.servicedelivery.catalog.CatalogChangeProcess;
@@ -14,6 +16,7 @@ import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.conversation.Note;
 import io.servicedelivery.conversation.NoteKind;
 import io.servicedelivery.conversation.NoteSource;
+import io.servicedelivery.conversation.RequestAttachments;
 import io.servicedelivery.conversation.RequestNotes;
 import io.servicedelivery.conversation.Visibility;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
@@ -93,6 +96,7 @@ class MailboxProcessTest extends AbstractProcessTest {
   @Autowired private Notifications notifications;
   @Autowired private ServiceDeliveryRecords records;
   @Autowired private RequestNotes notes;
+  @Autowired private RequestAttachments attachments;
   @Autowired private InboundMails inboundMails;
   @Autowired private ServiceCatalog catalog;
   @Autowired private RequestIntake intake;
@@ -170,6 +174,50 @@ class MailboxProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void theFilesOfAReplyAreAttachedForTheCustomerAndARefusedOneIsKeptInTheStoredMail() throws Exception {
+    ProcessInstance request = plannedRequest();
+    String requestId = request.getBusinessKey();
+    MimeMessage reply = withMessageId("<" + UUID.randomUUID() + "@customer.example>");
+    reply.setFrom(new InternetAddress(REQUESTER_EMAIL));
+    reply.setRecipient(Message.RecipientType.TO, new InternetAddress(TestMailServer.DESK));
+    reply.setSubject("Re: " + requestId);
+    MimeMultipart parts = new MimeMultipart();
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("The error message is in the screenshot.", "UTF-8");
+    parts.addBodyPart(text);
+    parts.addBodyPart(file("error.pdf", "application/pdf", "%PDF-1.4\n%the error\n".getBytes(UTF_8)));
+    parts.addBodyPart(file("fix.exe", "application/octet-stream", new byte[] {'M', 'Z', 0, 0}));
+    reply.setContent(parts);
+    TestMailServer.send(reply);
+    readMailbox();
+
+    assertThat(attachments.forCustomer(requestId))
+        .singleElement()
+        .satisfies(
+            file -> {
+              assertThat(file.fileName()).isEqualTo("error.pdf");
+              assertThat(file.source()).isEqualTo(NoteSource.EMAIL);
+              assertThat(file.author()).isEqualTo(REQUESTER_EMAIL);
+            });
+    assertThat(notes.of(requestId))
+        .extracting(Note::kind, Note::visibility)
+        .containsExactly(tuple(NoteKind.COMMENT, Visibility.CUSTOMER), tuple(NoteKind.WORK_NOTE, Visibility.INTERNAL));
+    assertThat(notes.of(requestId).get(1).body()).contains("fix.exe", "inbound mail");
+    AsyncJobs.runDue(managementService, null);
+    assertThat(notifications.outboxOf(requestId))
+        .as("the assignee and the coordinators are told of the customer's comment")
+        .anySatisfy(sent -> assertThat(sent.type()).isEqualTo("CUSTOMER_COMMENTED"));
+  }
+
+  private static MimeBodyPart file(String name, String type, byte[] content) throws MessagingException {
+    MimeBodyPart file = new MimeBodyPart();
+    file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+    file.setFileName(name);
+    file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+    return file;
+  }
+
+  @Test
   void aReplyToTheQuestionAfterItWasAnsweredInThePortalIsACommentInsteadOfBeingLost() throws Exception {
     ProcessInstance request = plannedRequest();
     String requestId = request.getBusinessKey();
@@ -184,7 +232,10 @@ class MailboxProcessTest extends AbstractProcessTest {
 
     assertThat(request).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
     assertThat(request).variables().containsEntry(Variables.CUSTOMER_RESPONSE, "The company laptop.");
-    assertThat(notes.of(requestId)).extracting(Note::body).containsExactly("Oh, and a docking station too.");
+    assertThat(notes.of(requestId))
+        .filteredOn(note -> note.kind() == NoteKind.COMMENT)
+        .extracting(Note::body)
+        .containsExactly("Oh, and a docking station too.");
     assertThat(inboundMails.list(null, 10)).singleElement().extracting(InboundMail::outcome)
         .isEqualTo(MailOutcome.COMMENTED);
   }
