@@ -38,7 +38,7 @@ class CustomerRatings {
       throw new RequestConflictException(
           requestId, "Request " + requestId + " is not completed yet; it can be rated once it has been delivered.");
     }
-    if (record.outcome() != RequestOutcome.CLOSED) {
+    if (record.outcome() != RequestOutcome.CLOSED && record.outcome() != RequestOutcome.OPEN) {
       throw new RequestConflictException(
           requestId,
           "Request " + requestId + " was " + record.outcome().name().toLowerCase()

@@ -18,13 +18,19 @@ public class DeliveryRecordViews {
   private final SlaPauseLog pauses;
   private final DeliverySteps steps;
   private final CustomerFeedbacks feedbacks;
+  private final DeliveryObjections objections;
 
   public DeliveryRecordViews(
-      ServiceDeliveryRecords records, SlaPauseLog pauses, DeliverySteps steps, CustomerFeedbacks feedbacks) {
+      ServiceDeliveryRecords records,
+      SlaPauseLog pauses,
+      DeliverySteps steps,
+      CustomerFeedbacks feedbacks,
+      DeliveryObjections objections) {
     this.records = records;
     this.pauses = pauses;
     this.steps = steps;
     this.feedbacks = feedbacks;
+    this.objections = objections;
   }
 
   /** The record as the application itself sees it, in full. */
@@ -67,7 +73,9 @@ public class DeliveryRecordViews {
         record.planDeviationReason(),
         record.assignedTo(),
         record.completedAt(),
+        record.resolvedAt(),
         record.closedAt(),
+        record.closedBy(),
         new DeliveryRecordView.Sla(
             record.responseDueAt(),
             record.responseMet(),
@@ -77,6 +85,8 @@ public class DeliveryRecordViews {
             total.paused(),
             pauses.pausesOf(requestId)),
         record.reworkCount(),
+        record.reopenCount(),
+        objections.of(requestId),
         record.firstTimeRight(),
         record.effortHours() == null || !contactAndCost
             ? null

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,12 +18,15 @@ public class RecordClosures {
   private final JdbcClient jdbc;
   private final ServiceDeliveryRecords records;
   private final SlaPauseLog pauses;
+  private final DeliveryObjections objections;
   private final Clock clock;
 
-  public RecordClosures(JdbcClient jdbc, ServiceDeliveryRecords records, SlaPauseLog pauses, Clock clock) {
+  public RecordClosures(
+      JdbcClient jdbc, ServiceDeliveryRecords records, SlaPauseLog pauses, DeliveryObjections objections, Clock clock) {
     this.jdbc = jdbc;
     this.records = records;
     this.pauses = pauses;
+    this.objections = objections;
     this.clock = clock;
   }
 
@@ -82,11 +84,7 @@ public class RecordClosures {
    * longer resolved; its resolution SLA is judged again at the next resolution.
    */
   public void reopen(String requestId, String objection) {
-    jdbc.sql("insert into delivery_objection (request_id, objected_at, objection) values (?, ?, ?)")
-        .param(requestId)
-        .param(Timestamp.from(clock.instant()))
-        .param(truncate(objection == null || objection.isBlank() ? "(no reason given)" : objection, 4000))
-        .update();
+    objections.add(requestId, objection);
     jdbc.sql(
             """
             update service_delivery_record set resolved_at = null, resolution_met = null,
@@ -95,17 +93,6 @@ public class RecordClosures {
         .param(requestId)
         .update();
   }
-
-  /** @return the customer's objections to the request's resolutions, oldest first */
-  public List<Objection> objectionsOf(String requestId) {
-    return jdbc.sql("select objected_at, objection from delivery_objection where request_id = ? order by id")
-        .param(requestId)
-        .query((rs, row) -> new Objection(ServiceDeliveryRecords.instant(rs, "objected_at"), rs.getString("objection")))
-        .list();
-  }
-
-  /** What the customer said was wrong with a resolution, and when. */
-  public record Objection(Instant objectedAt, String objection) {}
 
   /**
    * Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. A

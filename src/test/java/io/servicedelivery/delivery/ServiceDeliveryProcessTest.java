@@ -29,7 +29,7 @@ import io.servicedelivery.quality.Capas;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.records.BillingStatus;
 import io.servicedelivery.records.ClosedBy;
-import io.servicedelivery.records.RecordClosures;
+import io.servicedelivery.records.DeliveryObjections;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.DeliveryRecordView;
@@ -109,7 +109,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired Capas capas;
   @Autowired DeliveryRecordViews recordViews;
   @Autowired IdentityService identityService;
-  @Autowired RecordClosures closures;
+  @Autowired DeliveryObjections objections;
   @Autowired RequestNotes notes;
 
   @Test
@@ -1202,8 +1202,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(reopened.resolvedAt()).isNull();
     assertThat(reopened.reopenCount()).isEqualTo(1);
     assertThat(reopened.customerStatus()).isEqualTo(CustomerEvent.IN_PROGRESS);
-    assertThat(closures.objectionsOf(requestId))
-        .extracting(RecordClosures.Objection::objection, RecordClosures.Objection::objectedAt)
+    assertThat(objections.of(requestId))
+        .extracting(DeliveryObjections.Objection::objection, DeliveryObjections.Objection::objectedAt)
         .containsExactly(tuple("The VPN drops every ten minutes", T0.plus(Duration.ofHours(29))));
     assertThat(notes.forCustomer(requestId))
         .extracting(Note::body)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.records.ClosedBy;
-import io.servicedelivery.records.RecordClosures;
+import io.servicedelivery.records.DeliveryObjections;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.records.ServiceDeliveryRecords;
@@ -40,7 +40,7 @@ class DeliveryConfirmationApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired ServiceCatalog catalog;
   @Autowired ServiceDeliveryRecords records;
-  @Autowired RecordClosures closures;
+  @Autowired DeliveryObjections objections;
 
   private ApiDeliveries deliveries;
 
@@ -95,7 +95,7 @@ class DeliveryConfirmationApiTest {
             .getValueTyped(ServiceDeliveryProcess.Variables.CUSTOMER_OBJECTION).getValue())
         .isEqualTo("The VPN drops every ten minutes");
     assertThat(records.get(requestId).reopenCount()).isEqualTo(1);
-    assertThat(closures.objectionsOf(requestId)).extracting(RecordClosures.Objection::objection)
+    assertThat(objections.of(requestId)).extracting(DeliveryObjections.Objection::objection)
         .containsExactly("The VPN drops every ten minutes");
     assertThat(post(requestId, "confirmation", null).getStatusCode())
         .as("nothing to confirm while it is worked on again").isEqualTo(HttpStatus.CONFLICT);
@@ -117,6 +117,15 @@ class DeliveryConfirmationApiTest {
     assertThat(view(requestId).path("timeline").findValuesAsText("event"))
         .containsExactly(
             "RECEIVED", "PLANNED", "IN_PROGRESS", "COMPLETED", "REOPENED", "IN_PROGRESS", "COMPLETED", "CLOSED");
+    JsonNode kept =
+        http.withBasicAuth("coordinator", "coordinator")
+            .getForObject("/api/service-requests/" + requestId + "/record", JsonNode.class);
+    assertThat(kept.path("reopenCount").asInt()).isEqualTo(1);
+    assertThat(kept.path("objections").findValuesAsText("objection"))
+        .containsExactly("The VPN drops every ten minutes");
+    assertThat(kept.path("closedBy").asText()).isEqualTo("CONFIRMED");
+    assertThat(kept.path("resolvedAt").isTextual()).isTrue();
+    assertThat(kept.path("firstTimeRight").asBoolean()).isFalse();
   }
 
   @Test
