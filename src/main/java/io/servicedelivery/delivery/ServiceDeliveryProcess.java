@@ -88,6 +88,8 @@ public final class ServiceDeliveryProcess {
     public static final String SEND_SLA_WARNING = "Task_SendSlaWarning";
     public static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
     public static final String FLAG_SLA_BREACH = "Task_FlagSlaBreach";
+    public static final String FIRST_BREACH = "Gateway_FirstBreach";
+    public static final String BREACH_HANDLED_BEFORE = "EndEvent_BreachHandledBefore";
     public static final String HANDLE_SLA_BREACH = "Task_HandleSlaBreach";
     /** the reminder to the customer one working day before a waiting request would be closed as abandoned */
     public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
@@ -220,6 +222,11 @@ public final class ServiceDeliveryProcess {
     public static final String EFFORT_TOLERANCE_PERCENT = QualityControlProcess.Variables.EFFORT_TOLERANCE_PERCENT;
     // SLA breach
     public static final String SLA_BREACHED = "slaBreached";
+    /**
+     * whether "Flag SLA breach" flagged the request for the first time: a request reopened after a late resolution
+     * enters "Deliver service" again and its breach timer fires again at once; the managers handle a breach once
+     */
+    public static final String FIRST_BREACH = "firstBreach";
     public static final String BREACH_CAUSE = "breachCause";
     public static final String BREACH_ANALYSIS = "breachAnalysis";
     public static final String PREVENTIVE_ACTION = "preventiveAction";

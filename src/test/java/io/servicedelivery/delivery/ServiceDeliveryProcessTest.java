@@ -1257,6 +1257,39 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void aBreachedRequestReopenedAfterItsLateResolutionIsNotHandedToTheManagersTwice() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    Instant breachDue = T0.plus(sla.resolution());
+    setClock(breachDue);
+    managementService.executeJob(timer(instance.getId(), SLA_BREACHED).getId());
+    assertThat(instance).hasPassed(FLAG_SLA_BREACH, FIRST_BREACH).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
+    setClock(breachDue.plus(Duration.ofHours(1)));
+    reportDone(requestId, 3);
+    reviewQuality(requestId, "PASSED", null);
+    assertThat(records.get(requestId).resolutionMet()).isFalse();
+
+    // two hours later the customer objects: the due date moves by them, and lies in the past still
+    setClock(breachDue.plus(Duration.ofHours(3)));
+    runtimeService
+        .createMessageCorrelation(Messages.DELIVERY_OBJECTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CUSTOMER_OBJECTION, "Only works on the office network")
+        .correlateWithResult();
+    Job breachAgain = timer(instance.getId(), SLA_BREACHED);
+    assertThat(breachAgain.getDuedate()).isEqualTo(Date.from(breachDue.plus(Duration.ofHours(2))));
+    managementService.executeJob(breachAgain.getId());
+
+    assertThat(instance).hasPassed(BREACH_HANDLED_BEFORE).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(HANDLE_SLA_BREACH)
+            .count())
+        .isOne();
+    assertThat(instance).variables().containsEntry(Variables.SLA_STATE, "BREACHED");
+    assertThat(records.get(requestId).slaBreachedAt()).isEqualTo(breachDue);
+  }
+
+  @Test
   void silenceClosesTheRequestWhenTheConfirmationPeriodOfFiveWorkingDaysEnds() {
     // MEDIUM counts in the Berlin office calendar, Mon-Fri
     Map<String, Object> request = vpnRequest();
