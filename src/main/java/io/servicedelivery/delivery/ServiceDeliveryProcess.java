@@ -244,8 +244,6 @@ public final class ServiceDeliveryProcess {
     public static final String RESOLVED_AT = "resolvedAt";
     /** until when the customer may object; the request closes by itself then (Date) */
     public static final String CONFIRMATION_DUE_AT = "confirmationDueAt";
-    /** the same, as the customer reads it in the mail */
-    public static final String CONFIRMATION_DUE_TEXT = "confirmationDueText";
     /** how the request was closed: CONFIRMED or NO_OBJECTION (records' ClosedBy) */
     public static final String CLOSED_BY = "closedBy";
     /** how often the customer objected and the request was reopened */

@@ -1,7 +1,6 @@
 package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CONFIRMATION_DUE_AT;
-import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CONFIRMATION_DUE_TEXT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_CALENDAR;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLVED_AT;
@@ -9,7 +8,6 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_P
 
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.records.RecordClosures;
-import io.servicedelivery.sla.ReadableTime;
 import io.servicedelivery.sla.SlaPauses;
 import java.time.Instant;
 import java.util.Date;
@@ -29,14 +27,11 @@ class ResolveRequestDelegate implements JavaDelegate {
   private final RecordClosures closures;
   private final SlaPauses pauses;
   private final SlaStandingVariables standing;
-  private final RequestMails mails;
 
-  ResolveRequestDelegate(
-      RecordClosures closures, SlaPauses pauses, SlaStandingVariables standing, RequestMails mails) {
+  ResolveRequestDelegate(RecordClosures closures, SlaPauses pauses, SlaStandingVariables standing) {
     this.closures = closures;
     this.pauses = pauses;
     this.standing = standing;
-    this.mails = mails;
   }
 
   @Override
@@ -48,8 +43,6 @@ class ResolveRequestDelegate implements JavaDelegate {
     SlaPauses.Pause confirmation = pauses.awaitConfirmation(requestId, data.string(RESOLUTION_CALENDAR));
     execution.setVariable(RESOLVED_AT, Date.from(resolvedAt));
     execution.setVariable(CONFIRMATION_DUE_AT, Date.from(confirmation.answerDue()));
-    execution.setVariable(
-        CONFIRMATION_DUE_TEXT, ReadableTime.of(confirmation.answerDue(), mails.calendarZone(execution)));
     execution.setVariable(SLA_PAUSED, true);
     standing.refresh(execution);
   }
