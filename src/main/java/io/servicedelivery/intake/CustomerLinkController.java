@@ -33,7 +33,8 @@ import org.springframework.web.util.HtmlUtils;
 class CustomerLinkController {
 
   private static final String PAGE = read("pages/customer-link.html");
-  private static final Viewer CUSTOMER_BY_LINK = Viewer.SYSTEM;
+  /** the customer who holds the link: the signed token is the authorization, for the one request it names */
+  private static final Viewer CUSTOMER_BY_LINK = new Viewer("mail-link", Viewer.SYSTEM.groups());
 
   private final CustomerLinks links;
   private final RequestIntake intake;

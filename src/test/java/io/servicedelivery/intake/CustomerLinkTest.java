@@ -142,6 +142,8 @@ class CustomerLinkTest {
     assertThat(rated.getBody()).contains("Thank you for your rating");
     assertThat(jdbc.sql("select rating from customer_feedback where request_id = ?").param(requestId)
         .query(Integer.class).single()).isEqualTo(4);
+    assertThat(jdbc.sql("select rated_by from customer_feedback where request_id = ?").param(requestId)
+        .query(String.class).single()).isEqualTo("mail-link");
     ResponseEntity<String> again = http.postForEntity(two, form(), String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody()).contains("rated already");

@@ -63,7 +63,8 @@ class ReopenRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ProcessData data = ProcessData.of(execution);
     String requestId = data.string(REQUEST_ID);
-    String objection = data.string(CUSTOMER_OBJECTION);
+    String given = data.string(CUSTOMER_OBJECTION);
+    String objection = given == null || given.isBlank() ? "(no reason given)" : given;
     closures.reopen(requestId, objection);
     String requester = data.string(REQUESTER_NAME);
     notes.add(
