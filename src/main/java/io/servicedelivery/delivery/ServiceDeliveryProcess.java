@@ -88,9 +88,27 @@ public final class ServiceDeliveryProcess {
     public static final String SEND_SLA_WARNING = "Task_SendSlaWarning";
     public static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
     public static final String FLAG_SLA_BREACH = "Task_FlagSlaBreach";
+    public static final String FIRST_BREACH = "Gateway_FirstBreach";
+    public static final String BREACH_HANDLED_BEFORE = "EndEvent_BreachHandledBefore";
     public static final String HANDLE_SLA_BREACH = "Task_HandleSlaBreach";
+    /** the reminder to the customer one working day before a waiting request would be closed as abandoned */
+    public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
+    public static final String REMIND_CUSTOMER = "Task_RemindCustomer";
+    public static final String CUSTOMER_REMINDED = "EndEvent_CustomerReminded";
+    // after the delivery: resolved, then confirmed, reopened or closed by silence
+    public static final String DELIVERY_MERGE = "Gateway_DeliveryMerge";
+    public static final String RESOLVE_REQUEST = "Task_ResolveRequest";
+    /** the completion mail, which asks the customer to confirm or object */
     public static final String NOTIFY_COMPLETION = "Task_NotifyCompletion";
+    public static final String AWAIT_CONFIRMATION = "Gateway_AwaitConfirmation";
+    public static final String DELIVERY_CONFIRMED = "Event_DeliveryConfirmed";
+    public static final String DELIVERY_OBJECTED = "Event_DeliveryObjected";
+    public static final String CONFIRMATION_PERIOD_ENDED = "Event_ConfirmationPeriodEnded";
+    public static final String REOPEN_REQUEST = "Task_ReopenRequest";
+    public static final String CLOSURE_MERGE = "Gateway_ClosureMerge";
     public static final String CLOSE_REQUEST = "Task_CloseRequest";
+    /** the closing mail, with the invitation to rate the delivery */
+    public static final String NOTIFY_CLOSURE = "Task_NotifyClosure";
     public static final String REQUEST_CLOSED = "EndEvent_RequestClosed";
     public static final String CANCELLATION = "SubProcess_Cancellation";
     public static final String SERVICE_REQUEST_CANCELLED = "StartEvent_ServiceRequestCancelled";
@@ -151,6 +169,11 @@ public final class ServiceDeliveryProcess {
     public static final String SLA_WARNING_1_AT = "slaWarning1At";
     public static final String SLA_WARNING_2_AT = "slaWarning2At";
     public static final String SLA_WARNING_3_AT = "slaWarning3At";
+    /**
+     * how many of the warnings were sent: a request reopened after its resolution enters "Deliver service" again, and
+     * the warnings it had before fire again at once; they are not sent twice
+     */
+    public static final String SLA_WARNINGS_SENT = "slaWarningsSent";
     /** the codes of the business calendars the response and the resolution time count in */
     public static final String RESPONSE_CALENDAR = "responseCalendar";
     public static final String RESOLUTION_CALENDAR = "resolutionCalendar";
@@ -204,6 +227,11 @@ public final class ServiceDeliveryProcess {
     public static final String EFFORT_TOLERANCE_PERCENT = QualityControlProcess.Variables.EFFORT_TOLERANCE_PERCENT;
     // SLA breach
     public static final String SLA_BREACHED = "slaBreached";
+    /**
+     * whether "Flag SLA breach" flagged the request for the first time: a request reopened after a late resolution
+     * enters "Deliver service" again and its breach timer fires again at once; the managers handle a breach once
+     */
+    public static final String FIRST_BREACH = "firstBreach";
     public static final String BREACH_CAUSE = "breachCause";
     public static final String BREACH_ANALYSIS = "breachAnalysis";
     public static final String PREVENTIVE_ACTION = "preventiveAction";
@@ -212,9 +240,23 @@ public final class ServiceDeliveryProcess {
     public static final String CUSTOMER_RESPONSE = "customerResponse";
     /** when the request is closed as abandoned if the customer has not answered */
     public static final String CUSTOMER_ANSWER_DUE_AT = "customerAnswerDueAt";
+    /** when the customer is reminded of the question: one working day before the answer is due */
+    public static final String CUSTOMER_REMINDER_AT = "customerReminderAt";
     // after completion: the customer confirms or objects
     /** what the customer said was wrong with the completed delivery */
     public static final String CUSTOMER_OBJECTION = "customerObjection";
+    /** when the request was resolved (passed its quality check) */
+    public static final String RESOLVED_AT = "resolvedAt";
+    /** until when the customer may object; the request closes by itself then (Date) */
+    public static final String CONFIRMATION_DUE_AT = "confirmationDueAt";
+    /** how the request was closed: CONFIRMED or NO_OBJECTION (records' ClosedBy) */
+    public static final String CLOSED_BY = "closedBy";
+    /** how often the customer objected and the request was reopened */
+    public static final String REOPEN_COUNT = "reopenCount";
+    /** the links of the mails: confirm, object, and rate 1 to 5 (a list, index 0 is the rating 1) */
+    public static final String CONFIRM_LINK = "confirmLink";
+    public static final String OBJECT_LINK = "objectLink";
+    public static final String RATING_LINKS = "ratingLinks";
     // the SLA clock: paused while waiting for the customer; the business minutes it stood still so far
     public static final String SLA_PAUSED = "slaPaused";
     public static final String SLA_PAUSED_MINUTES = "slaPausedMinutes";
@@ -266,6 +308,8 @@ public final class ServiceDeliveryProcess {
     public static final String PROGRESS_WAITING_FOR_CUSTOMER = "WAITING_FOR_CUSTOMER";
     public static final String CORRECTIVE_RESOLVED = "RESOLVED";
     public static final String CORRECTIVE_MORE_WORK = "MORE_WORK";
+    public static final String CLOSED_BY_CONFIRMATION = "CONFIRMED";
+    public static final String CLOSED_BY_NO_OBJECTION = "NO_OBJECTION";
 
     private Values() {}
   }

@@ -65,6 +65,8 @@ class ApiSecurity {
                         "/api/service-requests",
                         "/api/service-requests/*/cancellation",
                         "/api/service-requests/*/customer-response",
+                        "/api/service-requests/*/confirmation",
+                        "/api/service-requests/*/objection",
                         "/api/service-requests/*/feedback")
                     .hasAnyAuthority(
                         authorityOf(API_CLIENTS), authorityOf(SERVICE_COORDINATORS), authorityOf(OPERATIONS_MANAGERS))

@@ -10,7 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The customer rates a delivered request once, after it was closed (CSAT). */
+/**
+ * The customer rates a delivered request once (CSAT): from its completion on, while it waits for the customer's
+ * confirmation, or after it was closed.
+ */
 @Service
 class CustomerRatings {
 
@@ -24,17 +27,18 @@ class CustomerRatings {
 
   /**
    * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
-   * @throws RequestConflictException when the request is still open, was not delivered, or has been rated already
+   * @throws RequestConflictException when the request is still being worked on, was not delivered, or has been rated
+   *     already
    */
   @Transactional
   CustomerFeedback rate(String requestId, NewFeedback feedback, Viewer ratedBy) {
     ServiceDeliveryRecord record =
         records.find(requestId, ratedBy).orElseThrow(() -> new RequestNotFoundException(requestId));
-    if (record.outcome() == RequestOutcome.OPEN) {
+    if (record.outcome() == RequestOutcome.OPEN && !record.awaitsConfirmation()) {
       throw new RequestConflictException(
-          requestId, "Request " + requestId + " is not closed yet; it can be rated once it has been delivered.");
+          requestId, "Request " + requestId + " is not completed yet; it can be rated once it has been delivered.");
     }
-    if (record.outcome() != RequestOutcome.CLOSED) {
+    if (record.outcome() != RequestOutcome.CLOSED && record.outcome() != RequestOutcome.OPEN) {
       throw new RequestConflictException(
           requestId,
           "Request " + requestId + " was " + record.outcome().name().toLowerCase()

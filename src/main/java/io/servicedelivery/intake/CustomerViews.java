@@ -198,6 +198,10 @@ class CustomerViews {
   }
 
   private SlaState slaState(ServiceDeliveryRecord record, SlaLookup sla) {
+    if (record.awaitsConfirmation() && record.resolutionMet() != null) {
+      // resolved: the SLA was judged at the resolution, while the customer may still confirm or object
+      return record.resolutionMet() ? SlaState.MET : SlaState.MISSED;
+    }
     return switch (record.outcome()) {
       case OPEN -> record.slaBreachedAt() != null ? SlaState.BREACHED : openState(record, sla);
       case CLOSED -> Boolean.TRUE.equals(record.resolutionMet()) ? SlaState.MET : SlaState.MISSED;

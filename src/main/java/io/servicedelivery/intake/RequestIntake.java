@@ -89,13 +89,20 @@ public class RequestIntake {
    * Cancels an open request on the customer's behalf.
    *
    * @throws RequestNotFoundException for an unknown request, or one the caller may not see ({@link Viewer})
-   * @throws RequestConflictException when the request is already closed, rejected or cancelled
+   * @throws RequestConflictException when the request is already closed, rejected or cancelled, or completed and
+   *     waiting for the customer's confirmation (then the customer confirms or objects instead)
    */
   public ServiceRequestView cancel(Viewer caller, String requestId, String reason) {
     ServiceDeliveryRecord record =
         records.find(requestId, caller).orElseThrow(() -> new RequestNotFoundException(requestId));
     if (record.outcome() != RequestOutcome.OPEN) {
       throw notOpen(requestId, record.outcome());
+    }
+    if (record.awaitsConfirmation()) {
+      throw new RequestConflictException(
+          requestId,
+          "Request " + requestId + " is already completed and waits for the customer's confirmation: confirm it,"
+              + " or object to it to have it reopened.");
     }
     try {
       process.cancel(record.processInstanceId(), reason);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param responseJudged requests whose response SLA was judged (they had a response due time)
  * @param responseMet of these, the ones planned in time
  * @param resolutionMet delivered requests that met the resolution SLA
- * @param firstTimeRight delivered requests without rework
+ * @param firstTimeRight delivered requests without rework and without a reopening
  * @param ratings customer ratings of delivered requests
  * @param ratingSum the sum of these ratings
  * @param costed delivered requests with a cost

@@ -12,9 +12,14 @@ public enum NotificationType {
   REQUEST_REJECTED,
   /** A staff member asks the requester a question. */
   WAITING_FOR_CUSTOMER,
+  /** One working day before the request would be closed unanswered: the question again. */
+  CUSTOMER_REMINDER,
   /** The requester did not answer the question in time; the request is closed. */
   REQUEST_ABANDONED,
+  /** The delivery is complete: confirm it, or tell us what is wrong. */
   REQUEST_COMPLETED,
+  /** The request is closed (confirmed, or no objection in time): with the invitation to rate it. */
+  REQUEST_CLOSED,
   REQUEST_CANCELLED,
   /** Internal: to the assigned staff member and the service coordinators. */
   SLA_WARNING,

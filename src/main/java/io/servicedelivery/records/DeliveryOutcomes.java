@@ -45,7 +45,9 @@ public class DeliveryOutcomes {
   /**
    * The outcomes of the requests closed in the period. "Delivered" are the requests closed with outcome CLOSED.
    *
-   * @param onTime delivered requests completed by their planned completion, or by their resolution due time
+   * @param onTime delivered requests resolved (passed their quality check; before issue 15: completed) by their
+   *     planned completion, or by their resolution due time
+   * @param firstTimeRight delivered requests that needed neither a rework nor a reopening after an objection
    * @param responseJudged requests (of any outcome) whose response SLA was judged
    * @param responseMet of these, the ones planned in time
    * @param costed delivered requests with a cost
@@ -68,7 +70,8 @@ public class DeliveryOutcomes {
       """
        coalesce(sum(case when r.outcome = 'CLOSED' then 1 else 0 end), 0) as delivered,
         coalesce(sum(case when r.outcome = 'CLOSED'
-          and r.completed_at <= coalesce(r.planned_completion_at, r.resolution_due_at) then 1 else 0 end), 0)
+          and coalesce(r.resolved_at, r.completed_at) <= coalesce(r.planned_completion_at, r.resolution_due_at)
+          then 1 else 0 end), 0)
           as on_time,
         coalesce(sum(case when r.response_met is not null then 1 else 0 end), 0) as response_judged,
         coalesce(sum(case when r.response_met = true then 1 else 0 end), 0) as response_met,

@@ -34,9 +34,17 @@ public record DeliveryRecordView(
     String planDeviationReason,
     String assignedTo,
     Instant completedAt,
+    /** when the delivery last passed its quality check and the customer was asked to confirm it */
+    Instant resolvedAt,
     Instant closedAt,
+    /** for a delivered request: CONFIRMED by the customer, or NO_OBJECTION within the confirmation period */
+    ClosedBy closedBy,
     Sla sla,
     int reworkCount,
+    /** how often the customer objected to a resolution and the request was reopened */
+    int reopenCount,
+    /** what the customer said was wrong, each time */
+    List<DeliveryObjections.Objection> objections,
     Boolean firstTimeRight,
     Cost cost,
     BillingStatus billingStatus,

@@ -24,6 +24,7 @@ public class DeliveryRecordViews {
   private final RequestNotes notes;
   private final RequestAttachments attachments;
   private final TasklistComments tasklistComments;
+  private final DeliveryObjections objections;
 
   public DeliveryRecordViews(
       ServiceDeliveryRecords records,
@@ -32,7 +33,8 @@ public class DeliveryRecordViews {
       CustomerFeedbacks feedbacks,
       RequestNotes notes,
       RequestAttachments attachments,
-      TasklistComments tasklistComments) {
+      TasklistComments tasklistComments,
+      DeliveryObjections objections) {
     this.records = records;
     this.pauses = pauses;
     this.steps = steps;
@@ -40,6 +42,7 @@ public class DeliveryRecordViews {
     this.notes = notes;
     this.attachments = attachments;
     this.tasklistComments = tasklistComments;
+    this.objections = objections;
   }
 
   /** The record as the application itself sees it, in full. */
@@ -82,7 +85,9 @@ public class DeliveryRecordViews {
         record.planDeviationReason(),
         record.assignedTo(),
         record.completedAt(),
+        record.resolvedAt(),
         record.closedAt(),
+        record.closedBy(),
         new DeliveryRecordView.Sla(
             record.responseDueAt(),
             record.responseMet(),
@@ -92,6 +97,8 @@ public class DeliveryRecordViews {
             total.paused(),
             pauses.pausesOf(requestId)),
         record.reworkCount(),
+        record.reopenCount(),
+        objections.of(requestId),
         record.firstTimeRight(),
         record.effortHours() == null || !contactAndCost
             ? null

@@ -17,4 +17,6 @@ public record RecordClosure(
     Instant plannedAt,
     Instant plannedCompletionAt,
     String assignedTo,
-    int reworkCount) {}
+    int reworkCount,
+    /** for a delivered request (outcome CLOSED): whether the customer confirmed it or let the period pass */
+    ClosedBy closedBy) {}

@@ -18,12 +18,15 @@ public class RecordClosures {
   private final JdbcClient jdbc;
   private final ServiceDeliveryRecords records;
   private final SlaPauseLog pauses;
+  private final DeliveryObjections objections;
   private final Clock clock;
 
-  public RecordClosures(JdbcClient jdbc, ServiceDeliveryRecords records, SlaPauseLog pauses, Clock clock) {
+  public RecordClosures(
+      JdbcClient jdbc, ServiceDeliveryRecords records, SlaPauseLog pauses, DeliveryObjections objections, Clock clock) {
     this.jdbc = jdbc;
     this.records = records;
     this.pauses = pauses;
+    this.objections = objections;
     this.clock = clock;
   }
 
@@ -57,24 +60,65 @@ public class RecordClosures {
         .update();
   }
 
-  /** Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. */
+  /**
+   * The delivery passed its quality check: the request is resolved, and the resolution SLA is judged now, against
+   * the due date as it stands (moved by the pauses so far). The request stays open until the customer confirms it or
+   * the confirmation period ends; an objection reopens it ({@link #reopen}).
+   *
+   * @return when it was resolved
+   */
+  public Instant resolve(String requestId) {
+    Instant resolvedAt = clock.instant();
+    ServiceDeliveryRecord current = records.get(requestId);
+    boolean met = current.slaBreachedAt() == null && Boolean.TRUE.equals(judge(resolvedAt, current.resolutionDueAt()));
+    jdbc.sql("update service_delivery_record set resolved_at = ?, resolution_met = ? where request_id = ?")
+        .param(Timestamp.from(resolvedAt))
+        .param(current.resolutionDueAt() == null ? null : met)
+        .param(requestId)
+        .update();
+    return resolvedAt;
+  }
+
+  /**
+   * The customer objected to the resolution: the objection is kept, the request counts one more reopening and is no
+   * longer resolved; its resolution SLA is judged again at the next resolution.
+   */
+  public void reopen(String requestId, String objection) {
+    objections.add(requestId, objection);
+    jdbc.sql(
+            """
+            update service_delivery_record set resolved_at = null, resolution_met = null,
+              reopen_count = reopen_count + 1
+            where request_id = ?""")
+        .param(requestId)
+        .update();
+  }
+
+  /**
+   * Closes the record with its outcome; the SLA results are judged against the due dates the request was bound to. A
+   * delivered request (outcome CLOSED) keeps the resolution SLA judged when it was resolved; it was first time right
+   * when it needed neither a rework nor a reopening.
+   */
   public void close(RecordClosure closure) {
     Instant closedAt = clock.instant();
-    // a request closed while waiting for the customer (abandoned, cancelled) ends its pause there
+    // a request closed while waiting for the customer (abandoned, cancelled, or the confirmation) ends its pause there
     pauses.endOpenPauseAt(closure.requestId(), closedAt);
     ServiceDeliveryRecord current = records.get(closure.requestId());
     boolean delivered = closure.outcome() == RequestOutcome.CLOSED;
     Boolean responseMet = judge(closure.plannedAt(), current.responseDueAt());
     Boolean resolutionMet =
         delivered
-            ? current.slaBreachedAt() == null && judge(current.completedAt(), current.resolutionDueAt())
+            ? current.resolvedAt() != null
+                ? current.resolutionMet()
+                : current.slaBreachedAt() == null && judge(current.completedAt(), current.resolutionDueAt())
             : null;
     jdbc.sql(
             """
             update service_delivery_record set
               outcome = ?, outcome_reason = ?, closed_at = ?, priority = coalesce(priority, ?),
               planned_at = ?, planned_completion_at = ?, assigned_to = ?,
-              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?
+              response_met = ?, resolution_met = ?, rework_count = ?, first_time_right = ?, billing_status = ?,
+              closed_by = ?
             where request_id = ?""")
         .param(closure.outcome().name())
         .param(truncate(closure.reason(), 2000))
@@ -86,8 +130,9 @@ public class RecordClosures {
         .param(responseMet)
         .param(resolutionMet)
         .param(closure.reworkCount())
-        .param(delivered ? closure.reworkCount() == 0 : null)
+        .param(delivered ? closure.reworkCount() == 0 && current.reopenCount() == 0 : null)
         .param((delivered ? BillingStatus.UNBILLED : BillingStatus.NOT_BILLABLE).name())
+        .param(delivered && closure.closedBy() != null ? closure.closedBy().name() : null)
         .param(closure.requestId())
         .update();
   }

@@ -41,4 +41,17 @@ public record ServiceDeliveryRecord(
     String currency,
     BillingStatus billingStatus,
     Instant plannedStartAt,
-    String planDeviationReason) {}
+    String planDeviationReason,
+    /** when the delivery passed its quality check and the customer was asked to confirm it; the resolution SLA is
+     * judged here; null until then, and again after a reopening until the next resolution */
+    Instant resolvedAt,
+    /** how a delivered request was closed: confirmed by the customer, or no objection within the period */
+    ClosedBy closedBy,
+    /** how often the customer objected to a resolution and the request was reopened */
+    int reopenCount) {
+
+  /** @return whether the request is resolved and waits for the customer's confirmation or objection */
+  public boolean awaitsConfirmation() {
+    return outcome == RequestOutcome.OPEN && resolvedAt != null;
+  }
+}

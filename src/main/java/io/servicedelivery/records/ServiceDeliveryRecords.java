@@ -206,6 +206,9 @@ public class ServiceDeliveryRecords {
         rs.getString("currency"),
         BillingStatus.valueOf(rs.getString("billing_status")),
         instant(rs, "planned_start_at"),
-        rs.getString("plan_deviation_reason"));
+        rs.getString("plan_deviation_reason"),
+        instant(rs, "resolved_at"),
+        rs.getString("closed_by") == null ? null : ClosedBy.valueOf(rs.getString("closed_by")),
+        rs.getInt("reopen_count"));
   }
 }

@@ -136,6 +136,27 @@ public class SlaClock {
   }
 
   /**
+   * @return the same wall-clock time {@code days} working days earlier (the reverse of {@link #addBusinessDays})
+   */
+  public Instant minusBusinessDays(Instant end, int days, BusinessCalendar calendar) {
+    if (calendar.twentyFourSeven()) {
+      return end.minus(Duration.ofDays(days));
+    }
+    if (!calendar.hasWorkingTime()) {
+      throw new IllegalArgumentException("The business calendar " + calendar.code() + " has no working days.");
+    }
+    ZonedDateTime at = end.atZone(calendar.zoneId());
+    LocalDate day = at.toLocalDate();
+    for (int counted = 0; counted < days; ) {
+      day = day.minusDays(1);
+      if (!calendar.workingHoursOn(day).isEmpty()) {
+        counted++;
+      }
+    }
+    return at.with(day).toInstant();
+  }
+
+  /**
    * Moves the resolution due date and the warnings by business time the clock stood still (a pause); the response
    * due date stays where it is.
    */

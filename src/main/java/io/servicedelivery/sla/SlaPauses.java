@@ -20,18 +20,21 @@ public class SlaPauses {
   private final BusinessCalendars calendars;
   private final Clock clock;
   private final int customerAnswerBusinessDays;
+  private final int confirmationPeriodWorkingDays;
 
   SlaPauses(
       SlaPauseLog pauseLog,
       SlaClock slaClock,
       BusinessCalendars calendars,
       Clock clock,
-      @Value("${servicedelivery.sla.customer-answer-business-days:5}") int customerAnswerBusinessDays) {
+      @Value("${servicedelivery.sla.customer-answer-business-days:5}") int customerAnswerBusinessDays,
+      @Value("${servicedelivery.confirmation-period-working-days:5}") int confirmationPeriodWorkingDays) {
     this.pauseLog = pauseLog;
     this.slaClock = slaClock;
     this.calendars = calendars;
     this.clock = clock;
     this.customerAnswerBusinessDays = customerAnswerBusinessDays;
+    this.confirmationPeriodWorkingDays = confirmationPeriodWorkingDays;
   }
 
   /** A pause that began at {@code since}; the customer must answer by {@code answerDue}. */
@@ -50,6 +53,32 @@ public class SlaPauses {
         slaClock.addBusinessDays(now, customerAnswerBusinessDays, calendars.ofRequest(resolutionCalendar));
     pauseLog.startPause(requestId, question);
     return new Pause(now, answerDue);
+  }
+
+  /**
+   * @return when to remind the customer of an unanswered question: one working day of the resolution calendar before
+   *     the answer is due (the request is closed as abandoned then), but not before now
+   */
+  public Instant reminderBefore(Instant answerDue, String resolutionCalendar) {
+    Instant reminder = slaClock.minusBusinessDays(answerDue, 1, calendars.ofRequest(resolutionCalendar));
+    Instant now = clock.instant();
+    return reminder.isBefore(now) ? now : reminder;
+  }
+
+  /**
+   * The request is resolved and waits for the customer's confirmation: its resolution clock stands still (an
+   * objection resumes it with {@link #resume}, a closure ends the pause).
+   *
+   * @return the pause, with by when the customer may object: the configured number of working days of the resolution
+   *     calendar ({@code servicedelivery.confirmation-period-working-days}, 5 by default); silence until then closes
+   *     the request
+   */
+  public Pause awaitConfirmation(String requestId, String resolutionCalendar) {
+    Instant now = clock.instant();
+    Instant confirmationDue =
+        slaClock.addBusinessDays(now, confirmationPeriodWorkingDays, calendars.ofRequest(resolutionCalendar));
+    pauseLog.startPause(requestId, "Resolved: waiting for the customer's confirmation");
+    return new Pause(now, confirmationDue);
   }
 
   public ResumedSla resume(String requestId, SlaDueDates due, String resolutionCalendar, Duration pausedBefore) {

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * asynchronous steps, so the driver does not care how the diagram gets from one task to the next; quality control
  * runs as a called instance that inherits the business key ({@code camunda:in businessKey} in service-delivery.bpmn).
  * A lifecycle has finished when no process instance with its business key runs any more, its main instance has
- * ended, and (application) its acknowledgement and its completion mail are recorded as sent in
+ * ended, and (application: the portal confirms the delivery too) its acknowledgement, completion and closing mails are recorded as sent in
  * {@code notification_outbox}. The driver's own reads (this check) are not counted; a look-up that found nothing and
  * is repeated is counted apart ({@code X-Benchmark-Repeat}).
  */
@@ -46,7 +46,7 @@ final class LifecycleDriver {
   static final String EXECUTE = "Task_ExecuteServiceActivities";
   static final String REVIEW = "Task_ReviewQuality";
   static final List<String> STAFF = List.of("staff1", "staff2");
-  static final List<String> MAILS = List.of("REQUEST_ACKNOWLEDGED", "REQUEST_COMPLETED");
+  static final List<String> MAILS = List.of("REQUEST_ACKNOWLEDGED", "REQUEST_COMPLETED", "REQUEST_CLOSED");
 
   private static final Duration TASK_PATIENCE = Duration.ofMinutes(2);
   private static final Duration FINISH_PATIENCE = Duration.ofMinutes(5);
@@ -246,6 +246,15 @@ final class LifecycleDriver {
       complete(List.of("coordinator"), businessKey, PLAN, plan());
       complete(STAFF, businessKey, EXECUTE, execution(n));
       complete(List.of("qa"), businessKey, REVIEW, Map.of("qualityVerdict", BenchmarkRequests.value("PASSED")));
+      if (flavor == Flavor.APPLICATION) {
+        // issue 15: a completed request waits for the customer's confirmation before it is closed
+        ApiClient.Answer confirmed =
+            clients.get("portal").post("POST /api/service-requests/{id}/confirmation",
+                "/api/service-requests/" + businessKey + "/confirmation", Map.of());
+        if (!confirmed.ok()) {
+          throw new LifecycleFailed("confirmation failed: " + confirmed.status() + " " + Reports.oneLine(confirmed.body()));
+        }
+      }
       return businessKey;
     }
 

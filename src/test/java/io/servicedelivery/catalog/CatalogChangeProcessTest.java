@@ -462,6 +462,7 @@ class CatalogChangeProcessTest extends AbstractProcessTest {
             QualityControlProcess.Variables.PROGRESS_REPORT, "VPN profile deployed and tested with the user",
             QualityControlProcess.Variables.EFFORT_HOURS, 1.0));
     complete(beforeId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
+    confirmDelivery(beforeId);
     executeAsyncJobs();
     assertThat(before).hasPassed(REQUEST_CLOSED).isEnded();
     assertThat(records.get(beforeId).catalogVersion()).isEqualTo(1);

@@ -137,13 +137,14 @@ class NotificationMailTest extends AbstractProcessTest {
   }
 
   @Test
-  void completionTellsTheRequesterHowToConfirmOrObject() {
+  void completionTellsTheRequesterHowToConfirmOrObjectAndTheClosingMailInvitesARating() {
     String requestId = startPlannedRequest();
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport());
     complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
 
     executeAsyncJobs();
 
+    String links = "https://desk.servicedelivery.example/customer-links/";
     assertThat(TestMailServer.received())
         .filteredOn(mail -> mail.subject().equals("Your service request " + requestId + " is completed"))
         .singleElement()
@@ -152,8 +153,26 @@ class NotificationMailTest extends AbstractProcessTest {
               assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
               assertThat(mail.body())
                   .contains("\"VPN for a new colleague\" (" + requestId + ") for Network access has been delivered")
-                  .contains("If everything works as agreed, there is nothing more to do.")
-                  .contains("reply to this e-mail within 5 working days, keep " + requestId + " in");
+                  .contains("- Confirm the delivery: " + links)
+                  .contains("Tell us what is wrong: " + links)
+                  .contains("reply to this e-mail, keep " + requestId + " in the subject and write what is wrong")
+                  .contains("A reply whose first line is just \"confirm\" confirms the delivery.")
+                  .contains("If we hear nothing from you by ");
+            });
+
+    confirmDelivery(requestId);
+    executeAsyncJobs();
+
+    assertThat(TestMailServer.received())
+        .filteredOn(mail -> mail.subject().equals("Your service request " + requestId + " is closed"))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
+              assertThat(mail.body()).contains("One click rates it");
+              for (int rating = 1; rating <= 5; rating++) {
+                assertThat(mail.body()).contains("- " + rating + ": " + links);
+              }
             });
   }
 

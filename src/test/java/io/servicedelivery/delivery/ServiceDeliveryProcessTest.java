@@ -16,6 +16,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.servicedelivery.catalog.CatalogChangeProcess;
 import io.servicedelivery.catalog.ServiceCatalog;
+import io.servicedelivery.conversation.Note;
+import io.servicedelivery.conversation.RequestNotes;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.delivery.process.SlaSchedule;
@@ -26,6 +28,8 @@ import io.servicedelivery.quality.CapaProcess;
 import io.servicedelivery.quality.Capas;
 import io.servicedelivery.quality.QualityControlProcess;
 import io.servicedelivery.records.BillingStatus;
+import io.servicedelivery.records.ClosedBy;
+import io.servicedelivery.records.DeliveryObjections;
 import io.servicedelivery.records.CustomerEvent;
 import io.servicedelivery.records.CustomerTimelines;
 import io.servicedelivery.records.DeliveryRecordView;
@@ -105,6 +109,8 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
   @Autowired Capas capas;
   @Autowired DeliveryRecordViews recordViews;
   @Autowired IdentityService identityService;
+  @Autowired DeliveryObjections objections;
+  @Autowired RequestNotes notes;
 
   @Test
   void orderFormRequestTravelsEveryStepToRequestClosed() {
@@ -158,8 +164,40 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     executeAsyncJobs();
     assertThat(mailsToSend(requestId)).isZero();
     assertThat(instance)
-        .hasPassed(CLOSE_REQUEST, NOTIFY_COMPLETION, REQUEST_CLOSED)
-        .hasNotPassed(TAKE_CORRECTIVE_ACTION, REGISTER_REWORK, SEND_SLA_WARNING, FLAG_SLA_BREACH)
+        .hasPassed(RESOLVE_REQUEST, NOTIFY_COMPLETION)
+        .hasNotPassed(CLOSE_REQUEST)
+        .isWaitingAt(AWAIT_CONFIRMATION);
+    ServiceDeliveryRecord resolved = records.get(requestId);
+    assertThat(resolved.outcome()).as("open until the customer confirms").isEqualTo(RequestOutcome.OPEN);
+    assertThat(resolved.resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(resolved.resolutionMet()).as("judged at the resolution").isTrue();
+    assertThat(resolved.customerStatus()).isEqualTo(CustomerEvent.COMPLETED);
+    assertThat(resolved.awaitsConfirmation()).isTrue();
+    // the 24x7 calendar of a HIGH request: five working days are five days
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.CONFIRMATION_DUE_AT, Date.from(T0.plus(Duration.ofHours(3)).plus(Duration.ofDays(5))))
+        .containsEntry(Variables.SLA_PAUSED, true);
+    assertThat(timer(instance.getId(), CONFIRMATION_PERIOD_ENDED).getDuedate())
+        .isEqualTo(Date.from(T0.plus(Duration.ofHours(3)).plus(Duration.ofDays(5))));
+    assertThat(notifications.outboxOf(requestId).get(1))
+        .satisfies(
+            mail -> {
+              assertThat(mail.type()).isEqualTo("REQUEST_COMPLETED");
+              assertThat(mail.body())
+                  .contains("https://desk.servicedelivery.example/customer-links/", "reply to this e-mail")
+                  .contains(requestId);
+            });
+
+    setClock(T0.plus(Duration.ofHours(5)));
+    confirmDelivery(requestId);
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .hasPassed(DELIVERY_CONFIRMED, CLOSE_REQUEST, NOTIFY_CLOSURE, REQUEST_CLOSED)
+        .hasNotPassed(
+            TAKE_CORRECTIVE_ACTION, REGISTER_REWORK, SEND_SLA_WARNING, FLAG_SLA_BREACH, REOPEN_REQUEST,
+            CONFIRMATION_PERIOD_ENDED)
         .isEnded();
     ServiceDeliveryRecord record = records.get(requestId);
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
@@ -171,7 +209,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     assertThat(record.receivedAt()).isEqualTo(T0);
     assertThat(record.plannedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
     assertThat(record.completedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
-    assertThat(record.closedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(record.resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    assertThat(record.closedAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
+    assertThat(record.closedBy()).isEqualTo(ClosedBy.CONFIRMED);
+    assertThat(record.reopenCount()).isZero();
     assertThat(record.responseMet()).isTrue();
     assertThat(record.resolutionMet()).isTrue();
     assertThat(record.slaBreachedAt()).isNull();
@@ -188,15 +229,30 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             CustomerEvent.COMPLETED,
             CustomerEvent.CLOSED);
     assertThat(record.customerStatus()).isEqualTo(CustomerEvent.CLOSED);
+    assertThat(pauseLog.pausesOf(requestId))
+        .singleElement()
+        .satisfies(
+            pause -> {
+              assertThat(pause.startedAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+              assertThat(pause.endedAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
+            });
     assertThat(notifications.outboxOf(requestId))
         .extracting(OutboxNotification::type)
-        .containsExactly("REQUEST_ACKNOWLEDGED", "REQUEST_COMPLETED");
+        .containsExactly("REQUEST_ACKNOWLEDGED", "REQUEST_COMPLETED", "REQUEST_CLOSED");
     assertThat(notifications.outboxOf(requestId).get(1))
         .satisfies(
             mail -> {
               assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
               assertThat(mail.subject()).contains(requestId);
               assertThat(mail.body()).contains("Ada Customer", "VPN for a new colleague", "Network access");
+            });
+    assertThat(notifications.outboxOf(requestId).get(2))
+        .satisfies(
+            mail -> {
+              assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
+              assertThat(mail.subject()).contains(requestId, "closed");
+              assertThat(mail.body()).contains("- 1: https://desk.servicedelivery.example/customer-links/");
+              assertThat(mail.body()).contains("- 5: https://desk.servicedelivery.example/customer-links/");
             });
   }
 
@@ -219,6 +275,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
+    confirmDelivery(requestId);
     executeAsyncJobs();
 
     DeliveryRecordView record = recordViews.find(requestId).orElseThrow();
@@ -245,8 +302,10 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             COMPLETE_SERVICE_DELIVERY,
             RUN_AUTOMATED_CHECKS,
             REVIEW_QUALITY,
+            RESOLVE_REQUEST,
+            NOTIFY_COMPLETION,
             CLOSE_REQUEST,
-            NOTIFY_COMPLETION)
+            NOTIFY_CLOSURE)
         .doesNotContain(ALLOCATE_RESOURCES, VERIFY_COMPLETION, ISSUES_OR_DELAYS);
     assertThat(record.steps())
         .filteredOn(step -> step.type().equals("userTask"))
@@ -421,6 +480,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 2);
     reviewQuality(requestId, "PASSED", null);
+    confirmDelivery(requestId);
     executeAsyncJobs();
 
     assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
@@ -503,6 +563,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 1.5);
     reviewQuality(requestId, "PASSED", null);
+    confirmDelivery(requestId);
     executeAsyncJobs();
     assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
   }
@@ -689,6 +750,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 2);
     reviewQuality(requestId, "PASSED", null);
+    confirmDelivery(requestId);
     executeAsyncJobs();
 
     assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
@@ -721,6 +783,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
 
     reportDone(requestId, 2);
     reviewQuality(requestId, "PASSED", null);
+    confirmDelivery(requestId);
     executeAsyncJobs();
 
     assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
@@ -1068,6 +1131,11 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     reportDone(requestId, 3);
     reviewQuality(requestId, "PASSED", null);
     executeAsyncJobs();
+    ServiceDeliveryRecord resolved = records.get(requestId);
+    assertThat(resolved.resolvedAt()).isEqualTo(breachDue.plus(Duration.ofHours(1)));
+    assertThat(resolved.resolutionMet()).as("judged at the resolution").isFalse();
+    confirmDelivery(requestId);
+    executeAsyncJobs();
 
     assertThat(instance).hasPassed(REQUEST_CLOSED).isNotEnded().isWaitingAt(HANDLE_SLA_BREACH);
     ServiceDeliveryRecord record = records.get(requestId);
@@ -1084,6 +1152,231 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
             Variables.PREVENTIVE_ACTION, "Pre-approved firewall change template for VPN access"));
 
     assertThat(instance).hasPassed("EndEvent_SlaBreachHandled").isEnded();
+  }
+
+  @Test
+  void anObjectionReopensTheRequestAsReworkWithTheCustomersWordsAndTheSlaClockRunsAgainWhereItStood() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow(); // 8 h, 24x7
+    fireWarning(instance, SLA_WARNING_1_REACHED, T0.plus(Duration.ofHours(4)));
+    setClock(T0.plus(Duration.ofHours(5)));
+    reportDone(requestId, 1);
+    reviewQuality(requestId, "PASSED", null);
+    executeAsyncJobs();
+    assertThat(instance).isWaitingAt(AWAIT_CONFIRMATION);
+    assertThat(records.get(requestId).resolutionMet()).isTrue();
+
+    // a day later the customer objects: the day of waiting does not count
+    setClock(T0.plus(Duration.ofHours(29)));
+    runtimeService
+        .createMessageCorrelation(Messages.DELIVERY_OBJECTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CUSTOMER_OBJECTION, "The VPN drops every ten minutes")
+        .correlateWithResult();
+
+    assertThat(instance)
+        .hasPassed(DELIVERY_OBJECTED, REOPEN_REQUEST, DELIVERY_MERGE)
+        .hasNotPassed(CLOSE_REQUEST)
+        .isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
+    Task again = task(requestId, EXECUTE_SERVICE_ACTIVITIES);
+    assertThat(again).isAssignedTo("staff2");
+    assertThat(resourcePool.openReservationOf(requestId)).contains("staff2");
+    assertThat(formService.getTaskFormVariables(again.getId()).getValueTyped(Variables.CUSTOMER_OBJECTION).getValue())
+        .isEqualTo("The VPN drops every ten minutes");
+    Duration waited = Duration.ofHours(24);
+    Instant resolutionDue = T0.plus(sla.resolution()).plus(waited);
+    assertThat(instance)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_DUE_AT, Date.from(resolutionDue))
+        .containsEntry(Variables.SLA_PAUSED, false)
+        .containsEntry(Variables.SLA_PAUSED_MINUTES, 24 * 60)
+        .containsEntry(Variables.REOPEN_COUNT, 1)
+        .containsEntry(Variables.SLA_STATE, "ON_TRACK");
+    assertThat(timer(instance.getId(), SLA_BREACHED).getDuedate()).isEqualTo(Date.from(resolutionDue));
+    assertWarningsAt(instance, T0.plus(waited), sla.resolution());
+    assertThat(again.getDueDate()).isEqualTo(Date.from(resolutionDue));
+    ServiceDeliveryRecord reopened = records.get(requestId);
+    assertThat(reopened.resolutionDueAt()).isEqualTo(resolutionDue);
+    assertThat(reopened.outcome()).isEqualTo(RequestOutcome.OPEN);
+    assertThat(reopened.resolvedAt()).isNull();
+    assertThat(reopened.reopenCount()).isEqualTo(1);
+    assertThat(reopened.customerStatus()).isEqualTo(CustomerEvent.IN_PROGRESS);
+    assertThat(objections.of(requestId))
+        .extracting(DeliveryObjections.Objection::objection, DeliveryObjections.Objection::objectedAt)
+        .containsExactly(tuple("The VPN drops every ten minutes", T0.plus(Duration.ofHours(29))));
+    assertThat(notes.forCustomer(requestId))
+        .extracting(Note::body)
+        .containsExactly("Not as agreed: The VPN drops every ten minutes");
+    assertThat(timeline.timelineOf(requestId))
+        .extracting(TimelineEntry::event)
+        .containsExactly(
+            CustomerEvent.RECEIVED,
+            CustomerEvent.PLANNED,
+            CustomerEvent.IN_PROGRESS,
+            CustomerEvent.COMPLETED,
+            CustomerEvent.REOPENED,
+            CustomerEvent.IN_PROGRESS);
+
+    // the first warning was sent before the resolution: its timer fires again at once, and is not sent twice
+    Job warning = timer(instance.getId(), SLA_WARNING_1_REACHED);
+    assertThat(warning.getDuedate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(28))));
+    managementService.executeJob(warning.getId());
+    executeAsyncJobs();
+    assertThat(notifications.outboxOf(requestId))
+        .filteredOn(mail -> mail.type().equals("SLA_WARNING"))
+        .extracting(OutboxNotification::recipient)
+        .filteredOn(recipient -> recipient.equals("staff2@servicedelivery.example"))
+        .hasSize(1);
+
+    setClock(T0.plus(Duration.ofHours(31)));
+    reportDone(requestId, 1);
+    reviewQuality(requestId, "PASSED", null);
+    executeAsyncJobs();
+    assertThat(instance).isWaitingAt(AWAIT_CONFIRMATION);
+    assertThat(records.get(requestId).resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(31)));
+    assertThat(records.get(requestId).resolutionMet()).as("31 h <= 8 h + the day of waiting").isTrue();
+
+    confirmDelivery(requestId);
+    executeAsyncJobs();
+
+    assertThat(instance).hasPassed(REQUEST_CLOSED).isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.closedBy()).isEqualTo(ClosedBy.CONFIRMED);
+    assertThat(record.reopenCount()).isEqualTo(1);
+    assertThat(record.reworkCount()).isZero();
+    assertThat(record.firstTimeRight()).as("reopened once").isFalse();
+    assertThat(record.resolutionMet()).isTrue();
+    assertThat(pauseLog.pausesOf(requestId))
+        .extracting(pause -> pause.pausedMinutes())
+        .containsExactly(24 * 60, null);
+    assertThat(notifications.outboxOf(requestId))
+        .extracting(OutboxNotification::type)
+        .containsSubsequence("REQUEST_COMPLETED", "REQUEST_COMPLETED", "REQUEST_CLOSED");
+  }
+
+  @Test
+  void aBreachedRequestReopenedAfterItsLateResolutionIsNotHandedToTheManagersTwice() {
+    ProcessInstance instance = startPlannedRequest();
+    String requestId = instance.getBusinessKey();
+    SlaTarget sla = catalog.get(SERVICE).slaFor(Priority.HIGH).orElseThrow();
+    Instant breachDue = T0.plus(sla.resolution());
+    setClock(breachDue);
+    managementService.executeJob(timer(instance.getId(), SLA_BREACHED).getId());
+    assertThat(instance).hasPassed(FLAG_SLA_BREACH, FIRST_BREACH).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
+    setClock(breachDue.plus(Duration.ofHours(1)));
+    reportDone(requestId, 3);
+    reviewQuality(requestId, "PASSED", null);
+    assertThat(records.get(requestId).resolutionMet()).isFalse();
+
+    // two hours later the customer objects: the due date moves by them, and lies in the past still
+    setClock(breachDue.plus(Duration.ofHours(3)));
+    runtimeService
+        .createMessageCorrelation(Messages.DELIVERY_OBJECTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CUSTOMER_OBJECTION, "Only works on the office network")
+        .correlateWithResult();
+    Job breachAgain = timer(instance.getId(), SLA_BREACHED);
+    assertThat(breachAgain.getDuedate()).isEqualTo(Date.from(breachDue.plus(Duration.ofHours(2))));
+    managementService.executeJob(breachAgain.getId());
+
+    assertThat(instance).hasPassed(BREACH_HANDLED_BEFORE).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES, HANDLE_SLA_BREACH);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(requestId).taskDefinitionKey(HANDLE_SLA_BREACH)
+            .count())
+        .isOne();
+    assertThat(instance).variables().containsEntry(Variables.SLA_STATE, "BREACHED");
+    assertThat(records.get(requestId).slaBreachedAt()).isEqualTo(breachDue);
+  }
+
+  @Test
+  void silenceClosesTheRequestWhenTheConfirmationPeriodOfFiveWorkingDaysEnds() {
+    // MEDIUM counts in the Berlin office calendar, Mon-Fri
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.PRIORITY, "MEDIUM");
+    ProcessInstance instance = submitOrderForm(request);
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+    planDelivery(requestId);
+    Instant resolvedAt = Instant.parse("2026-11-25T10:00:00Z"); // Wednesday 11:00 in Berlin
+    setClock(resolvedAt);
+    reportDone(requestId, 1);
+    reviewQuality(requestId, "PASSED", null);
+    executeAsyncJobs();
+
+    // Thursday, Friday, Monday, Tuesday, Wednesday: the weekend does not count
+    Instant confirmationDue = Instant.parse("2026-12-02T10:00:00Z");
+    assertThat(instance)
+        .isWaitingAt(AWAIT_CONFIRMATION)
+        .variables()
+        .containsEntry(Variables.RESOLUTION_CALENDAR, "OFFICE_BERLIN")
+        .containsEntry(Variables.CONFIRMATION_DUE_AT, Date.from(confirmationDue));
+    Job periodEnded = timer(instance.getId(), CONFIRMATION_PERIOD_ENDED);
+    assertThat(periodEnded.getDuedate()).isEqualTo(Date.from(confirmationDue));
+    assertThat(notifications.outboxOf(requestId))
+        .filteredOn(mail -> mail.type().equals("REQUEST_COMPLETED"))
+        .singleElement()
+        .satisfies(mail -> assertThat(mail.body()).contains("Wed 2 Dec 2026, 11:00"));
+
+    setClock(confirmationDue);
+    managementService.executeJob(periodEnded.getId());
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .hasPassed(CONFIRMATION_PERIOD_ENDED, CLOSE_REQUEST, NOTIFY_CLOSURE, REQUEST_CLOSED)
+        .hasNotPassed(DELIVERY_CONFIRMED, DELIVERY_OBJECTED)
+        .isEnded();
+    ServiceDeliveryRecord record = records.get(requestId);
+    assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);
+    assertThat(record.closedBy()).isEqualTo(ClosedBy.NO_OBJECTION);
+    assertThat(record.resolvedAt()).isEqualTo(resolvedAt);
+    assertThat(record.closedAt()).isEqualTo(confirmationDue);
+    assertThat(record.firstTimeRight()).isTrue();
+    assertThat(record.customerStatus()).isEqualTo(CustomerEvent.CLOSED);
+    assertThat(notifications.outboxOf(requestId))
+        .extracting(OutboxNotification::type)
+        .endsWith("REQUEST_COMPLETED", "REQUEST_CLOSED");
+  }
+
+  @Test
+  void theCustomerIsRemindedOneWorkingDayBeforeTheRequestWouldBeClosedUnanswered() {
+    setClock(Instant.parse("2026-11-30T08:00:00Z")); // Monday 09:00 in Berlin
+    Map<String, Object> request = vpnRequest();
+    request.put(Variables.PRIORITY, "MEDIUM");
+    ProcessInstance instance = submitOrderForm(request);
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+    planDelivery(requestId);
+    setClock(Instant.parse("2026-11-30T10:00:00Z"));
+    askCustomer(requestId, "Which device will your colleague use?");
+
+    Instant answerDue = Instant.parse("2026-12-07T10:00:00Z"); // the Monday after
+    Instant reminderAt = Instant.parse("2026-12-04T10:00:00Z"); // one working day before: Friday, not Sunday
+    assertThat(timer(instance.getId(), NO_ANSWER_IN_TIME).getDuedate()).isEqualTo(Date.from(answerDue));
+    Job reminder = timer(instance.getId(), REMINDER_DUE);
+    assertThat(reminder.getDuedate()).isEqualTo(Date.from(reminderAt));
+    assertThat(instance).variables().containsEntry(Variables.CUSTOMER_REMINDER_AT, Date.from(reminderAt));
+
+    setClock(reminderAt);
+    managementService.executeJob(reminder.getId());
+    executeAsyncJobs();
+
+    assertThat(instance)
+        .hasPassed(REMINDER_DUE, REMIND_CUSTOMER, CUSTOMER_REMINDED)
+        .isWaitingAt(WAIT_FOR_CUSTOMER);
+    assertThat(timer(instance.getId(), NO_ANSWER_IN_TIME).getDuedate()).isEqualTo(Date.from(answerDue));
+    assertThat(notifications.outboxOf(requestId))
+        .filteredOn(mail -> mail.type().equals("CUSTOMER_REMINDER"))
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.recipient()).isEqualTo(REQUESTER_EMAIL);
+              assertThat(mail.subject()).contains("Reminder", requestId);
+              assertThat(mail.body()).contains("Which device will your colleague use?");
+            });
+
+    answer(instance, "The company laptop");
+    assertThat(instance).isWaitingAt(EXECUTE_SERVICE_ACTIVITIES);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers

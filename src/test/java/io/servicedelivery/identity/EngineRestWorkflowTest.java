@@ -109,6 +109,13 @@ class EngineRestWorkflowTest {
     // the request is closed with the review; the customer's mail is sent in a job of its own, which this test
     // context (no job executor) runs itself
     AsyncJobs.runDue(managementService, null);
+    // the customer confirms the completed delivery; the request is closed then
+    assertThat(
+            http.withBasicAuth("coordinator", "coordinator")
+                .postForEntity("/api/service-requests/" + requestId + "/confirmation", null, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    AsyncJobs.runDue(managementService, null);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).count()).isZero();
     assertThat(

@@ -109,9 +109,21 @@ class CustomerFeedbackApiTest {
     ResponseEntity<JsonNode> notDelivered = rate(cancelled, feedback(4, null));
 
     assertThat(beforeClosure.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(beforeClosure.getBody().path("detail").asText()).contains("not closed yet");
+    assertThat(beforeClosure.getBody().path("detail").asText()).contains("not completed yet");
     assertThat(notDelivered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(notDelivered.getBody().path("detail").asText()).contains("was cancelled, not delivered");
+  }
+
+  @Test
+  void aCompletedRequestIsRatedFromItsCompletionOnStillOnce() {
+    String requestId = deliveries.resolve(1.0, 0);
+
+    assertThat(rate(requestId, feedback(4, "Works")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    deliveries.confirm(requestId);
+
+    assertThat(rate(requestId, feedback(5, null)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(jdbc.sql("select rating from customer_feedback where request_id = ?").param(requestId)
+        .query(Integer.class).single()).isEqualTo(4);
   }
 
   @Test

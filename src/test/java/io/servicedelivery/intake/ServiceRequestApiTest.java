@@ -209,6 +209,15 @@ class ServiceRequestApiTest {
         "checklistConfirmed", new ArrayList<>(catalog.get("NETWORK_ACCESS").checklist())));
     complete(requestId, "Task_ReviewQuality", Map.of("qualityVerdict", "PASSED"));
 
+    JsonNode completed = get(requestId).getBody();
+    assertThat(completed.path("status").asText()).as("waiting for the customer's confirmation").isEqualTo("COMPLETED");
+    assertThat(completed.path("sla").path("state").asText()).as("judged at the resolution").isEqualTo("MET");
+    assertThat(
+            http.withBasicAuth("portal", "portal")
+                .postForEntity("/api/service-requests/" + requestId + "/confirmation", null, JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
     ResponseEntity<JsonNode> response = get(requestId);
     JsonNode request = response.getBody();
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -57,7 +57,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -241,7 +240,6 @@ class MailboxProcessTest extends AbstractProcessTest {
   }
 
   @Test
-  @Disabled("needs the confirmation state of branch loop")
   void aReplyAfterCompletionReopensTheRequest() throws Exception {
     ProcessInstance request = plannedRequest();
     String requestId = request.getBusinessKey();
@@ -257,11 +255,14 @@ class MailboxProcessTest extends AbstractProcessTest {
     assertThat(inboundMails.list(null, 10)).singleElement().extracting(InboundMail::outcome)
         .isEqualTo(MailOutcome.REOPENED);
     assertThat(records.get(requestId).outcome()).isEqualTo(RequestOutcome.OPEN);
-    assertThat(records.get(requestId).reworkCount()).isEqualTo(1);
+    assertThat(records.get(requestId).reopenCount()).isEqualTo(1);
+    assertThat(notes.of(requestId))
+        .filteredOn(note -> note.kind() == NoteKind.COMMENT)
+        .extracting(Note::body)
+        .containsExactly("The VPN does not connect from home.");
   }
 
   @Test
-  @Disabled("needs the confirmation state of branch loop")
   void aConfirmingReplyAfterCompletionClosesTheRequest() throws Exception {
     ProcessInstance request = plannedRequest();
     String requestId = request.getBusinessKey();

@@ -189,6 +189,8 @@ class ProcessMapStatisticsTest extends AbstractProcessTest {
         Variables.FINDING_SEVERITY, "MINOR"));
     reportDone(reworked);
     complete(reworked, REVIEW_QUALITY, Map.of(Variables.QUALITY_VERDICT, "PASSED"));
+    confirmDelivery(answered);
+    confirmDelivery(reworked);
     executeAsyncJobs();
 
     assertThat(List.of(answered, reworked)).allSatisfy(requestId ->

@@ -7,8 +7,10 @@ import com.samskivert.mustache.Mustache;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,14 @@ class MailTemplatesTest {
     model.put("allocatedResourceName", "Sam Field");
     model.put("comment", "The printer is on the 3rd floor, room 3.12.");
     model.put("commentAuthor", "Ada Customer");
+    model.put("confirmationDueAt", Date.from(Instant.parse("2026-11-30T16:00:00Z")));
+    model.put("confirmLink", "https://desk.example/customer-links/confirm-token");
+    model.put("objectLink", "https://desk.example/customer-links/object-token");
+    List<Map<String, Object>> ratings = new ArrayList<>();
+    for (int rating = 1; rating <= 5; rating++) {
+      ratings.add(Map.of("rating", rating, "link", "https://desk.example/customer-links/rate-" + rating));
+    }
+    model.put("ratingLinks", ratings);
     return model;
   }
 
@@ -144,8 +154,31 @@ class MailTemplatesTest {
     assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is completed");
     assertThat(mail.body())
         .contains("\"Printer jams\" (SR-000007) for On-site repair has been delivered")
-        .contains("If everything works as agreed, there is nothing more to do.")
-        .contains("reply to this e-mail within 5 working days, keep SR-000007 in\n  the subject");
+        .contains("- Confirm the delivery: https://desk.example/customer-links/confirm-token\n")
+        .contains("Tell us what is wrong: https://desk.example/customer-links/object-token\n")
+        .contains("or reply to this e-mail, keep SR-000007 in the subject and write what is wrong.")
+        .contains("A reply whose first line is just \"confirm\" confirms the delivery.")
+        .contains("If we hear nothing from you by Mon 30 Nov 2026, 16:00 UTC, we close the request as delivered.");
+  }
+
+  @Test
+  void theClosingMailRatesWithOneClick() {
+    MailText mail = templates.render(NotificationType.REQUEST_CLOSED, request(), UTC);
+
+    assertThat(mail.subject()).isEqualTo("Your service request SR-000007 is closed");
+    assertThat(mail.body())
+        .contains("\n- 1: https://desk.example/customer-links/rate-1\n")
+        .contains("\n- 5: https://desk.example/customer-links/rate-5\n");
+  }
+
+  @Test
+  void theReminderAsksTheQuestionAgain() {
+    MailText mail = templates.render(NotificationType.CUSTOMER_REMINDER, request(), UTC);
+
+    assertThat(mail.subject()).isEqualTo("Reminder: a question about your service request SR-000007");
+    assertThat(mail.body())
+        .contains("\n\nWhich floor is the printer on, and when may the technician come?\n\n")
+        .contains("reply to this e-mail and keep SR-000007 in the subject");
   }
 
   @Test

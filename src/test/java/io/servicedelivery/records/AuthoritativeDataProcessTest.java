@@ -50,6 +50,7 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
 
     complete(requestId, EXECUTE_SERVICE_ACTIVITIES, doneReport(Map.of()));
     complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
+    confirmDelivery(requestId);
     executeAsyncJobs();
 
     assertThat(TestMailServer.received())
@@ -109,6 +110,7 @@ class AuthoritativeDataProcessTest extends AbstractProcessTest {
         EXECUTE_SERVICE_ACTIVITIES,
         doneReport(Map.of(Variables.COST_RATE_PER_HOUR, 0.01, Variables.CURRENCY, "XTS")));
     complete(requestId, REVIEW_QUALITY, Map.of(QualityControlProcess.Variables.QUALITY_VERDICT, "PASSED"));
+    confirmDelivery(requestId);
 
     ServiceDeliveryRecord record = records.get(requestId);
     assertThat(record.outcome()).isEqualTo(RequestOutcome.CLOSED);

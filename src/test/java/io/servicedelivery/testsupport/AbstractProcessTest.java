@@ -4,6 +4,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Elements.PLAN_D
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
+import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.notification.NotificationProcess;
 import java.time.Instant;
@@ -90,6 +91,17 @@ public abstract class AbstractProcessTest {
             Variables.PLANNED_START, "2026-11-23T10:00+01:00",
             Variables.PLANNED_COMPLETION, "2026-11-23T14:00+01:00",
             Variables.DELIVERY_INSTRUCTIONS, "Use the standard VPN profile for remote staff"));
+  }
+
+  /**
+   * The customer confirms the completed delivery of the request (as {@code POST .../confirmation} does): the request
+   * waits at "Customer confirms?" after its quality check passed, and is closed now.
+   */
+  protected void confirmDelivery(String requestId) {
+    runtimeService
+        .createMessageCorrelation(ServiceDeliveryProcess.Messages.DELIVERY_CONFIRMED)
+        .processInstanceBusinessKey(requestId)
+        .correlateWithResult();
   }
 
   /** Runs the asynchronous continuations (the notifications) that are due, as the job executor would. */

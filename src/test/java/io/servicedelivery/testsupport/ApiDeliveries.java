@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Requests submitted by the portal over HTTP and worked on as the staff would in Tasklist, for the API tests that
@@ -40,8 +41,31 @@ public final class ApiDeliveries {
         .asText();
   }
 
-  /** @return the id of a request that was delivered and closed, with the effort and materials given */
+  /**
+   * @return the id of a request that was delivered and closed, with the effort and materials given: its quality check
+   *     passed and the customer (the portal) confirmed it
+   */
   public String deliver(double effortHours, double materialsCost) {
+    String requestId = resolve(effortHours, materialsCost);
+    confirm(requestId);
+    return requestId;
+  }
+
+  /** The portal confirms the completed delivery of the request, as the customer: the request is closed. */
+  public void confirm(String requestId) {
+    ResponseEntity<String> confirmed =
+        http.withBasicAuth("portal", "portal")
+            .postForEntity("/api/service-requests/" + requestId + "/confirmation", null, String.class);
+    if (!confirmed.getStatusCode().is2xxSuccessful()) {
+      throw new AssertionError("Confirming " + requestId + " answered " + confirmed);
+    }
+  }
+
+  /**
+   * @return the id of a request whose delivery passed its quality check: it is completed (resolved) and waits for the
+   *     customer's confirmation or objection
+   */
+  public String resolve(double effortHours, double materialsCost) {
     String requestId = submit();
     complete(requestId, "Task_PlanDelivery", Map.of(
         "plannedStart", "2026-11-23T10:00+01:00",

@@ -2,6 +2,7 @@ package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CANCELLATION_REASON;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CLOSED_BY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_QUESTION;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PLANNED_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PLANNED_COMPLETION;
@@ -12,6 +13,7 @@ import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUE
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REWORK_COUNT;
 
 import io.servicedelivery.engine.ProcessData;
+import io.servicedelivery.records.ClosedBy;
 import io.servicedelivery.records.RecordClosure;
 import io.servicedelivery.records.RequestOutcome;
 import io.servicedelivery.records.RecordClosures;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * ends of the other paths): closes the service delivery record with the outcome given by the task's input parameter
  * {@code requestOutcome}, and what the record learns only at the end (the plan, who did the work, the reworks).
  * What it holds since the request arrived or was validated (the requester and customer, the service, the terms, the
- * due dates) is not read from the process variables again.
+ * due dates) is not read from the process variables again. A delivered request (outcome CLOSED) is closed after
+ * the customer confirmed it or let the confirmation period pass: the variable {@code closedBy} says which.
  */
 @Component("closeRequest")
 class CloseRequestDelegate implements JavaDelegate {
@@ -55,6 +58,9 @@ class CloseRequestDelegate implements JavaDelegate {
             data.instant(PLANNED_AT),
             data.instant(PLANNED_COMPLETION),
             data.string(ALLOCATED_RESOURCE),
-            data.integer(REWORK_COUNT, 0)));
+            data.integer(REWORK_COUNT, 0),
+            outcome == RequestOutcome.CLOSED && data.string(CLOSED_BY) != null
+                ? ClosedBy.valueOf(data.string(CLOSED_BY))
+                : null));
   }
 }

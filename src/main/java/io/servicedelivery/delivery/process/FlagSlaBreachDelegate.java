@@ -1,6 +1,7 @@
 package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.FIRST_BREACH;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_BREACHED;
 
 import io.servicedelivery.engine.ProcessData;
@@ -9,7 +10,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Marks the delivery record as SLA breached at the moment the resolution time ran out. */
+/**
+ * Marks the delivery record as SLA breached at the moment the resolution time ran out, and tells the gateway "First
+ * breach?" whether it was breached before ({@code firstBreach}): a request reopened after a late resolution breaches
+ * again at once, and the managers handle a breach once.
+ */
 @Component("flagSlaBreach")
 class FlagSlaBreachDelegate implements JavaDelegate {
 
@@ -24,6 +29,7 @@ class FlagSlaBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     closures.flagBreach(ProcessData.of(execution).string(REQUEST_ID));
+    execution.setVariable(FIRST_BREACH, !Boolean.TRUE.equals(execution.getVariable(SLA_BREACHED)));
     execution.setVariable(SLA_BREACHED, true);
     standing.refresh(execution);
   }

@@ -53,6 +53,7 @@ class NotifyRequesterDelegate implements JavaDelegate {
     ServiceDeliveryRecord record = records.find(requestId).orElse(null);
     String email = record == null ? null : record.requesterEmail();
     Map<String, Object> model = mails.model(execution);
+    mails.addLinks(model, type, execution);
     ZoneId zone = mails.requesterZone(execution, record);
     Optional<Long> mail =
         Notifications.isMailAddress(email)

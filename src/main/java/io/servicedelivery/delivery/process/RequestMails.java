@@ -1,18 +1,30 @@
 package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.ALLOCATED_RESOURCE;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CONFIRMATION_DUE_AT;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CONFIRM_LINK;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.OBJECT_LINK;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RATING_LINKS;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIORITY;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.PRIORITY_LABEL;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_CALENDAR;
 
 import io.servicedelivery.engine.ProcessData;
 import io.servicedelivery.identity.StaffDirectory;
+import io.servicedelivery.intake.CustomerLinks;
+import io.servicedelivery.notification.NotificationType;
 import io.servicedelivery.records.ServiceDeliveryRecord;
 import io.servicedelivery.sla.BusinessCalendars;
 import io.servicedelivery.sla.Priority;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -32,12 +44,19 @@ class RequestMails {
 
   private static final ZoneId UTC = ZoneId.of("UTC");
 
+  /** how long the rating links of the closing mail work */
+  static final Duration RATING_LINKS_VALID_FOR = Duration.ofDays(30);
+
   private final BusinessCalendars calendars;
   private final StaffDirectory staff;
+  private final CustomerLinks links;
+  private final Clock clock;
 
-  RequestMails(BusinessCalendars calendars, StaffDirectory staff) {
+  RequestMails(BusinessCalendars calendars, StaffDirectory staff, CustomerLinks links, Clock clock) {
     this.calendars = calendars;
     this.staff = staff;
+    this.links = links;
+    this.clock = clock;
   }
 
   /** The request's variables, with the priority's label and the assigned person's name. */
@@ -52,6 +71,28 @@ class RequestMails {
       model.put(ALLOCATED_RESOURCE_NAME, staff.nameOf(assignee));
     }
     return model;
+  }
+
+  /**
+   * Adds the links the mail of the type offers the customer: the completion mail a link to confirm and one to object,
+   * valid until the confirmation period ends; the closing mail the one-click ratings 1 to 5, valid for
+   * {@link #RATING_LINKS_VALID_FOR}.
+   */
+  void addLinks(Map<String, Object> model, NotificationType type, VariableScope scope) {
+    ProcessData data = ProcessData.of(scope);
+    String requestId = data.string(REQUEST_ID);
+    if (type == NotificationType.REQUEST_COMPLETED && data.instant(CONFIRMATION_DUE_AT) != null) {
+      Instant until = data.instant(CONFIRMATION_DUE_AT);
+      model.put(CONFIRM_LINK, links.link(requestId, CustomerLinks.Action.CONFIRM, until));
+      model.put(OBJECT_LINK, links.link(requestId, CustomerLinks.Action.OBJECT, until));
+    } else if (type == NotificationType.REQUEST_CLOSED) {
+      Instant until = clock.instant().plus(RATING_LINKS_VALID_FOR);
+      List<Map<String, Object>> ratings = new ArrayList<>();
+      for (int rating = 1; rating <= 5; rating++) {
+        ratings.add(Map.of("rating", rating, "link", links.ratingLink(requestId, rating, until)));
+      }
+      model.put(RATING_LINKS, ratings);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.servicedelivery.delivery.process;
 
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_ANSWER_DUE_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_QUESTION;
+import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.CUSTOMER_REMINDER_AT;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.REQUEST_ID;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.RESOLUTION_CALENDAR;
 import static io.servicedelivery.delivery.ServiceDeliveryProcess.Variables.SLA_PAUSED;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The resolution clock stands still from the question to the answer: {@code ${slaClockPause.pause(execution)}} on
  * the flow that asks the customer, {@code ${slaClockPause.resume(execution)}} when "Wait for customer information"
- * ends.
+ * ends. The pause also sets when the customer is reminded of the question ({@code customerReminderAt}): one working
+ * day before the answer is due.
  */
 @Component("slaClockPause")
 public class SlaClockPauseListener {
@@ -44,6 +46,9 @@ public class SlaClockPauseListener {
         pauses.pause(data.string(REQUEST_ID), data.string(CUSTOMER_QUESTION), data.string(RESOLUTION_CALENDAR));
     schedule.holdResolutionTimers(execution.getProcessInstanceId(), pause.longest());
     execution.setVariable(CUSTOMER_ANSWER_DUE_AT, Date.from(pause.answerDue()));
+    execution.setVariable(
+        CUSTOMER_REMINDER_AT,
+        Date.from(pauses.reminderBefore(pause.answerDue(), data.string(RESOLUTION_CALENDAR))));
     execution.setVariable(SLA_PAUSED, true);
     standing.refresh(execution);
   }
