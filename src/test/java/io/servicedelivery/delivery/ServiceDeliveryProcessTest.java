@@ -395,7 +395,7 @@ class ServiceDeliveryProcessTest extends AbstractProcessTest {
     ServiceDeliveryRecord record = records.get(instance.getBusinessKey());
     assertThat(record.channel()).isEqualTo("FAX");
     assertThat(record.outcomeReason())
-        .isEqualTo("The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER.");
+        .isEqualTo("The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER, EMAIL.");
   }
 
   @Test

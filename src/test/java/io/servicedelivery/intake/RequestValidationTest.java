@@ -94,7 +94,7 @@ class RequestValidationTest {
             "The customer id is longer than 64 characters."),
         Arguments.of(
             new ServiceRequest("DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "FAX", null),
-            "The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER."),
+            "The channel 'FAX' is not one of PORTAL, API, SERVICE_DESK, SALES_ORDER, EMAIL."),
         Arguments.of(
             new ServiceRequest(
                 "DATA_RECOVERY", "FILE_RESTORE", "t", "d", "HIGH", "Ada", "ada@x.example", null, "API", "Mars/Olympus"),

@@ -259,7 +259,7 @@ class MailboxProcessTest extends AbstractProcessTest {
     assertThat(notes.of(requestId))
         .filteredOn(note -> note.kind() == NoteKind.COMMENT)
         .extracting(Note::body)
-        .containsExactly("The VPN does not connect from home.");
+        .containsExactly("Not as agreed: The VPN does not connect from home.");
   }
 
   @Test
