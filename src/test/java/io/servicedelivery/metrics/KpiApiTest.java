@@ -1,11 +1,11 @@
 package io.servicedelivery.metrics;
 
+import static io.servicedelivery.metrics.KpiJson.read;
+import static io.servicedelivery.metrics.KpiJson.render;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Messages;
 import io.servicedelivery.delivery.ServiceDeliveryProcess.Variables;
 import io.servicedelivery.testsupport.RunningRequests;
@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,12 +41,6 @@ class KpiApiTest {
   private static final Instant FROM = Instant.parse("2025-03-03T00:00:00Z");
   private static final Instant TO = Instant.parse("2025-03-31T00:00:00Z");
   private static final String PERIOD = "?from=2025-03-03&to=2025-03-31T00:00:00Z";
-
-  /** keeps the scale of the numbers as written, so 40.00 stays 40.00 */
-  private static final ObjectMapper EXACT =
-      new ObjectMapper()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcClient jdbc;
@@ -416,27 +409,5 @@ class KpiApiTest {
 
   private ResponseEntity<String> get(String user, String path) {
     return http.withBasicAuth(user, user).getForEntity(path, String.class);
-  }
-
-  private static JsonNode read(ResponseEntity<String> response) {
-    try {
-      return EXACT.readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(response.getBody(), e);
-    }
-  }
-
-  private static String render(JsonNode kpis) {
-    List<String> lines = new ArrayList<>();
-    for (JsonNode kpi : kpis) {
-      String line =
-          kpi.path("key").asText() + " = " + kpi.path("value").asText() + " (" + kpi.path("numerator").asText() + "/"
-              + kpi.path("denominator").asText() + ")";
-      if (kpi.has("previousValue")) {
-        line += ", previous " + kpi.path("previousValue").asText();
-      }
-      lines.add(line);
-    }
-    return String.join("\n", lines) + "\n";
   }
 }

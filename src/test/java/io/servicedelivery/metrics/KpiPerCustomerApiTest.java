@@ -1,11 +1,11 @@
 package io.servicedelivery.metrics;
 
+import static io.servicedelivery.metrics.KpiJson.read;
+import static io.servicedelivery.metrics.KpiJson.render;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.servicedelivery.testsupport.WebIntegrationTest;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -39,11 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class KpiPerCustomerApiTest {
 
   private static final String PERIOD = "?from=2019-06-01&to=2019-07-01";
-
-  private static final ObjectMapper EXACT =
-      new ObjectMapper()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcClient jdbc;
@@ -224,27 +219,5 @@ class KpiPerCustomerApiTest {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(read(response).path("errors").findValuesAsText("field")).containsExactly(field);
-  }
-
-  private static JsonNode read(ResponseEntity<String> response) {
-    try {
-      return EXACT.readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(response.getBody(), e);
-    }
-  }
-
-  private static String render(JsonNode kpis) {
-    List<String> lines = new ArrayList<>();
-    for (JsonNode kpi : kpis) {
-      String line =
-          kpi.path("key").asText() + " = " + kpi.path("value").asText() + " (" + kpi.path("numerator").asText() + "/"
-              + kpi.path("denominator").asText() + ")";
-      if (kpi.has("previousValue")) {
-        line += ", previous " + kpi.path("previousValue").asText();
-      }
-      lines.add(line);
-    }
-    return String.join("\n", lines) + "\n";
   }
 }
