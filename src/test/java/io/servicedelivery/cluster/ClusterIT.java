@@ -66,6 +66,8 @@ class ClusterIT {
   private static final int SUBMISSIONS_PER_CLIENT = 20;
   private static final int TIMERS_PER_WAVE = 25;
   private static final Path OUTPUT = Path.of("target", "cluster");
+  /** signs the customers' links, the same on both nodes (at least 32 characters) */
+  private static final String LINKS_SECRET = UUID.randomUUID() + "-" + UUID.randomUUID();
 
   private final String admin = "cluster-admin";
   private final String adminPassword = UUID.randomUUID().toString();
@@ -275,6 +277,9 @@ class ClusterIT {
     environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "false");
     environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "false");
     environment.put("CAMUNDA_BPM_JOB_EXECUTION_LOCK_TIME_IN_MILLIS", Long.toString(LOCK_TIME.toMillis()));
+    // required in production: the customers' links are signed with one secret on every node, behind one address
+    environment.put("SERVICEDELIVERY_LINKS_SECRET", LINKS_SECRET);
+    environment.put("SERVICEDELIVERY_PUBLIC_URL", "http://desk.cluster.test");
     return environment;
   }
 
