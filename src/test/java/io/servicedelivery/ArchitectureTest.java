@@ -48,7 +48,9 @@ class ArchitectureTest {
     BASE + ".notification..",
     BASE + ".identity..",
     BASE + ".conversation..",
-    BASE + ".mailbox.."
+    BASE + ".mailbox..",
+    BASE + ".migration..",
+    BASE + ".simulation.."
   };
 
   private static final Class<?>[] ENGINE_SERVICES = {
@@ -118,7 +120,10 @@ class ArchitectureTest {
                                   "io\\.servicedelivery\\.records\\.DeliverySteps",
                                   // reads the comments staff add to a request's tasks in Tasklist, which the engine
                                   // keeps, for the record and the staff's view of the conversation
-                                  "io\\.servicedelivery\\.records\\.TasklistComments"))))
+                                  "io\\.servicedelivery\\.records\\.TasklistComments",
+                                  // moves running instances between versions of a process: the engine's
+                                  // deployments, migration plans and batches are what the capability is about
+                                  "io\\.servicedelivery\\.migration\\..*"))))
           .should()
           .dependOnClassesThat()
           .belongToAnyOf(ENGINE_SERVICES)
