@@ -28,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * the statements are standard SQL on the engine's indexed columns, for H2 and PostgreSQL alike.
  *
  * <p>Which steps are events: the tasks of every kind ({@code userTask}, {@code serviceTask}, {@code sendTask},
- * {@code receiveTask}, {@code businessRuleTask}, ...) and the intermediate catch events (waiting for a message or a
- * time, such as "Customer confirms?"'s "Delivery confirmed") have a start and a completion (or an abort when they were
- * interrupted); boundary events and the start events of event sub-processes (a cancellation, an absence) are
- * instantaneous and have a completion only. Gateways, plain start and end events, throw events, sub-processes and call
- * activities are not events: they only connect the steps, or their steps are in the log themselves.
+ * {@code receiveTask}, {@code businessRuleTask}, ...), the intermediate catch events (waiting for a message or a
+ * time) and the event-based gateways (where a request waits for the first of several events: "Customer confirms?"
+ * waits for the confirmation, the objection or the end of the confirmation period) have a start and a completion (or
+ * an abort when they were interrupted); boundary events (an SLA warning, "No answer in time") and the start events of
+ * event sub-processes (a cancellation, an absence) happen at a moment and have a completion only. Other gateways,
+ * plain start and end events, throw events, sub-processes and call activities are not events: they only connect the
+ * steps, or their steps are in the log themselves.
  */
 @Service
 public class EventLogReader {
@@ -42,14 +44,19 @@ public class EventLogReader {
       Set.of(
           "task", "userTask", "serviceTask", "sendTask", "receiveTask", "businessRuleTask", "scriptTask",
           "manualTask", "intermediateMessageCatch", "intermediateTimer", "intermediateSignalCatch",
-          "intermediateConditional");
+          "intermediateConditional", "eventBasedGateway");
 
-  /** events that happen at a moment: boundary events, and the start events of event sub-processes */
-  private static final Set<String> MOMENTS =
+  /** events that happen at a moment: boundary events */
+  private static final Set<String> BOUNDARY_EVENTS =
       Set.of(
           "boundaryTimer", "boundaryMessage", "boundaryError", "boundaryEscalation", "boundarySignal",
-          "boundaryConditional", "boundaryCompensation", "messageStartEvent", "startTimerEvent", "errorStartEvent",
-          "escalationStartEvent", "signalStartEvent", "conditionalStartEvent", "compensationStartEvent");
+          "boundaryConditional", "boundaryCompensation");
+
+  /** start events with a trigger: at a moment too, when they start an event sub-process */
+  private static final Set<String> TRIGGERED_STARTS =
+      Set.of(
+          "messageStartEvent", "startTimerEvent", "errorStartEvent", "escalationStartEvent", "signalStartEvent",
+          "conditionalStartEvent", "compensationStartEvent");
 
   /** ACT_INST_STATE_ of an activity instance that was interrupted (a boundary event, a cancellation) */
   private static final int CANCELED = 2;
@@ -187,11 +194,12 @@ public class EventLogReader {
       boolean canceled) {
 
     boolean isEvent() {
-      return STEPS_WITH_DURATION.contains(type) || (MOMENTS.contains(type) && !parent.equals(processInstance));
+      return STEPS_WITH_DURATION.contains(type) || isMoment();
     }
 
+    /** a boundary event, or the start of an event sub-process (not of the process: its parent is another scope) */
     boolean isMoment() {
-      return MOMENTS.contains(type);
+      return BOUNDARY_EVENTS.contains(type) || (TRIGGERED_STARTS.contains(type) && !processInstance.equals(parent));
     }
   }
 
@@ -253,7 +261,9 @@ public class EventLogReader {
         timed.add(new Timed(event(step, EventLogEvent.START, step.startedAt(), starter, group, pass), 2 * index));
       }
       if (step.endedAt() != null) {
-        String transition = step.canceled() && !step.isMoment() ? EventLogEvent.ABORT : EventLogEvent.COMPLETE;
+        // the engine ends an event-based gateway by cancelling it when one of its events comes: its wait is over
+        boolean aborted = step.canceled() && !step.isMoment() && !"eventBasedGateway".equals(step.type());
+        String transition = aborted ? EventLogEvent.ABORT : EventLogEvent.COMPLETE;
         String resource = transition.equals(EventLogEvent.ABORT) ? starter : finisher;
         timed.add(new Timed(event(step, transition, step.endedAt(), resource, group, pass), 2 * index + 1));
       }
