@@ -82,7 +82,8 @@ class EventLogController {
     }
     EventLogExport export = eventLog.open(new EventLogFilter(startOf(from), startOf(to), serviceCode));
     String fileName =
-        "event-log-" + from + "-" + to + (serviceCode == null ? "" : "-" + serviceCode.strip()) + ".xes";
+        "event-log-" + from + "-" + to + (serviceCode == null ? "" : "-" + serviceCode.replaceAll("[^A-Za-z0-9_-]", ""))
+            + ".xes";
     return ResponseEntity.ok()
         .contentType(XES)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
