@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
  * (200) with all their events in one short read-only transaction, lets the connection go, writes the page and flushes
  * it to the client, and reads the next page after the last request of this one. So no connection is held while the
  * client reads, and neither memory nor a statement grows with the period. At most {@code
- * servicedelivery.event-log.concurrent-reads} exports (2) read a page at the same moment, whatever the number of
- * exports: an export takes at most one connection at a time, and all exports together at most that many.
+ * servicedelivery.event-log.concurrent-reads} exports (1) read a page at the same moment, whatever the number of
+ * exports: an export takes at most one connection at a time, and all exports together at most that many (the pool's
+ * spare, see spring.datasource.hikari in application.yaml); the others wait for their turn, holding nothing.
  *
  * <p>The first page is read by {@link #open}, before the first byte is written, so that a database that is down is an
  * error answer and not a broken document; should the database fail later, the document ends where the failure came,
@@ -37,7 +38,7 @@ public class EventLog {
       EventLogReader reader,
       Clock clock,
       @Value("${servicedelivery.event-log.page-size:200}") int pageSize,
-      @Value("${servicedelivery.event-log.concurrent-reads:2}") int concurrentReads) {
+      @Value("${servicedelivery.event-log.concurrent-reads:1}") int concurrentReads) {
     this.reader = reader;
     this.clock = clock;
     this.pageSize = pageSize;
