@@ -220,6 +220,71 @@ class EventLogHistoryTest {
         .satisfies(ids -> assertThat(new java.util.HashSet<>(ids)).hasSize(3));
   }
 
+  @Test
+  void anObjectionReopensTheRequestAndACancellationAbortsTheStepAtWork() {
+    ProcessInstance instance = submitOrderForm();
+    String requestId = instance.getBusinessKey();
+    executeAsyncJobs();
+    as("coordinator", "service-coordinators", () -> planDelivery(requestId));
+    setClock(T0.plus(Duration.ofHours(1)));
+    as("staff2", "operational-staff", () -> reportDone(requestId));
+    setClock(T0.plus(Duration.ofHours(2)));
+    as("qa", "quality-assurance", () -> review(requestId, "PASSED"));
+    executeAsyncJobs();
+    setClock(T0.plus(Duration.ofHours(3)));
+    runtimeService
+        .createMessageCorrelation(Messages.DELIVERY_OBJECTED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CUSTOMER_OBJECTION, "The VPN drops every ten minutes")
+        .correlateWithResult();
+    setClock(T0.plus(Duration.ofHours(4)));
+    runtimeService
+        .createMessageCorrelation(Messages.SERVICE_REQUEST_CANCELLED)
+        .processInstanceBusinessKey(requestId)
+        .setVariable(Variables.CANCELLATION_REASON, "We found another way")
+        .correlateWithResult();
+    executeAsyncJobs();
+
+    XesDocument.Trace trace = export("from=2026-11-23&to=2026-11-24").trace(requestId);
+
+    assertThat(trace.attributes())
+        .containsEntry("outcome", "CANCELLED")
+        // a reopening takes the resolution back: cancelled before its due time, the SLA was neither met nor breached
+        .containsEntry("slaOutcome", "none")
+        .containsEntry("reopenings", "1")
+        .containsEntry("closedAt", "2026-11-23T12:00:00.000Z")
+        .doesNotContainKey("closedBy");
+    List<String> fromTheObjection =
+        trace.events().stream()
+            .dropWhile(event -> !event.get("concept:name").equals("Customer confirms?"))
+            .map(event -> String.join(" | ", event.get("concept:name"), event.get("lifecycle:transition"),
+                event.get("org:resource"), event.get("time:timestamp").substring(11, 16)))
+            .toList();
+    assertThat(fromTheObjection)
+        .containsExactly(
+            // the customer took an hour to object: a customer wait, then the rework of a reopened request
+            "Customer confirms? | start | system | 10:00",
+            "Customer confirms? | complete | system | 11:00",
+            "Delivery objected | start | system | 11:00",
+            "Delivery objected | complete | system | 11:00",
+            "Reopen request | start | system | 11:00",
+            "Reopen request | complete | system | 11:00",
+            "Execute service activities | start | staff2 | 11:00",
+            // the cancellation interrupts the work: the step is aborted, the event sub-process starts
+            "Execute service activities | ate_abort | staff2 | 12:00",
+            "Service request cancelled | complete | system | 12:00",
+            "Release resources | start | system | 12:00",
+            "Release resources | complete | system | 12:00",
+            "Close cancelled request | start | system | 12:00",
+            "Close cancelled request | complete | system | 12:00",
+            "Confirm cancellation | start | system | 12:00",
+            "Confirm cancellation | complete | system | 12:00");
+    assertThat(trace.events())
+        .filteredOn(event -> event.get("concept:name").equals("Execute service activities"))
+        .extracting(event -> event.get("pass"))
+        .containsExactly("1", "1", "2", "2");
+  }
+
   @BeforeEach
   void startTheClock() {
     setClock(T0);
@@ -235,7 +300,6 @@ class EventLogHistoryTest {
     ResponseEntity<byte[]> response =
         http.withBasicAuth("manager", "manager").getForEntity("/api/records/event-log?" + query, byte[].class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    System.out.println(new String(response.getBody(), java.nio.charset.StandardCharsets.UTF_8));
     return XesDocument.read(response.getBody()).assertConsistent();
   }
 
