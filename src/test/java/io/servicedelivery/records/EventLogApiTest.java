@@ -106,6 +106,20 @@ class EventLogApiTest {
   }
 
   @Test
+  void valuesWithTheCharactersOfXmlAndBeyondAsciiArriveAsTheyWere() {
+    record("XES-X", "2019-03-01T00:00:00Z", "NETWORK_ACCESS", "OPEN", null, null, null);
+    jdbc.sql("update service_delivery_record set customer_id = ?, request_type = ? where request_id = 'XES-X'")
+        .param("<Müller & \"Söhne\">")
+        .param("VPN'Ä")
+        .update();
+
+    XesDocument.Trace trace = read(export("manager", "from=2019-03-01&to=2019-03-02")).trace("XES-X");
+
+    assertThat(trace.get("customer")).isEqualTo("<Müller & \"Söhne\">");
+    assertThat(trace.get("requestType")).isEqualTo("VPN'Ä");
+  }
+
+  @Test
   void aLongPeriodIsWrittenAPageOfTracesAtATimeEachTraceOnceAndInOrder() {
     List<String> expected = insertMany(450);
 
