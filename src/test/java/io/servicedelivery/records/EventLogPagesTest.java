@@ -10,30 +10,38 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * What an export does when the database fails: before the first byte the failure reaches the caller (the API answers
- * with an error); in the middle of the document the document stops without its closing element, so no XML reader
- * takes it for a complete log. The real {@link EventLog} and {@link EventLogReader} on a database of their own with
- * just the tables they read, pages of two requests, and a database that loses a table after the first page.
+ * The statements an export takes, and what it does when the database fails: before the first byte the failure
+ * reaches the caller (the API answers with an error); in the middle of the document the document stops without its
+ * closing element, so no XML reader takes it for a complete log. The real {@link EventLog} and {@link EventLogReader}
+ * on a database of their own with just the tables they read, every statement counted, pages of two requests, and a
+ * database that loses a table after the first page.
  */
-class EventLogFailureTest {
+class EventLogPagesTest {
 
   private static final Instant FROM = Instant.parse("2019-01-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2019-02-01T00:00:00Z");
 
   private JdbcClient jdbc;
   private EventLog eventLog;
+  private final AtomicInteger statements = new AtomicInteger();
 
   @BeforeEach
   void database() {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource("jdbc:h2:mem:event-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    jdbc = JdbcClient.create(dataSource);
+    jdbc =
+        JdbcClient.create(
+            ProxyDataSourceBuilder.create(dataSource)
+                .afterQuery((execution, queries) -> statements.addAndGet(queries.size()))
+                .build());
     jdbc.sql(
             """
             create table service_delivery_record (
@@ -74,6 +82,58 @@ class EventLogFailureTest {
           .update();
     }
     eventLog = new EventLog(new EventLogReader(jdbc), Clock.fixed(TO, ZoneOffset.UTC), 2, 1);
+  }
+
+  /** Each request's process instance has a user task, offered to a group and completed by a user. */
+  private void steps() {
+    for (int i = 1; i <= 3; i++) {
+      jdbc.sql(
+              """
+              insert into ACT_HI_ACTINST (ID_, PARENT_ACT_INST_ID_, PROC_DEF_KEY_, ROOT_PROC_INST_ID_, PROC_INST_ID_,
+                ACT_ID_, TASK_ID_, ACT_NAME_, ACT_TYPE_, ASSIGNEE_, START_TIME_, END_TIME_, ACT_INST_STATE_,
+                SEQUENCE_COUNTER_)
+              values (?, ?, 'service-delivery', ?, ?, 'Task_PlanDelivery', ?, 'Plan delivery', 'userTask', null, ?, ?,
+                1, 1)""")
+          .param("A-" + i)
+          .param("P-" + i)
+          .param("P-" + i)
+          .param("P-" + i)
+          .param("T-" + i)
+          .param(java.sql.Timestamp.from(FROM.plusSeconds(i)))
+          .param(java.sql.Timestamp.from(FROM.plusSeconds(60 + i)))
+          .update();
+      jdbc.sql("insert into ACT_HI_OP_LOG values (?, ?, ?, 'Complete', 'Task', ?)")
+          .param("T-" + i)
+          .param("coordinator" + i)
+          .param("P-" + i)
+          .param(java.sql.Timestamp.from(FROM.plusSeconds(60 + i)))
+          .update();
+      jdbc.sql("insert into ACT_HI_IDENTITYLINK values (?, 'service-coordinators', ?, 'candidate', 'add')")
+          .param("T-" + i)
+          .param("P-" + i)
+          .update();
+    }
+  }
+
+  @Test
+  void aPageTakesFourStatementsWhateverTheNumberOfItsRequestsAndSteps() throws IOException {
+    steps();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    statements.set(0);
+
+    eventLog.write(new EventLogFilter(FROM, TO, null), out);
+
+    assertThat(statements.get()).as("the requests, their steps, who completed them, their groups: twice").isEqualTo(8);
+    XesDocument log = XesDocument.read(out.toByteArray()).assertConsistent();
+    assertThat(log.trace("R-3").events())
+        .extracting(
+            event -> event.get("concept:name"), event -> event.get("lifecycle:transition"),
+            event -> event.get("org:resource"), event -> event.get("org:group"), event -> event.get("time:timestamp"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Plan delivery", "start", XesWriter.UNKNOWN, "service-coordinators", "2019-01-01T00:00:03.000Z"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Plan delivery", "complete", "coordinator3", "service-coordinators", "2019-01-01T00:01:03.000Z"));
   }
 
   @Test
