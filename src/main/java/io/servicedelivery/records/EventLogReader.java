@@ -227,7 +227,7 @@ public class EventLogReader {
    * moment keep the order in which the engine ran them; then a step's start stands at its start time and its end at
    * its end time, and events of the same moment stay in that order, an end before the starts of the steps after it.
    */
-  static List<EventLogEvent> events(
+  private static List<EventLogEvent> events(
       String rootInstance, List<Step> steps, Map<String, String> completers, Map<String, Set<String>> groups) {
     Map<String, List<Step>> byInstance = new LinkedHashMap<>();
     steps.forEach(step -> byInstance.computeIfAbsent(step.processInstance(), id -> new ArrayList<>()).add(step));
