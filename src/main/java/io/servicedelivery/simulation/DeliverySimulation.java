@@ -338,14 +338,19 @@ public final class DeliverySimulation {
         return 0;
       }
       double[] samples = durations.samples(key);
+      double u = durationStream.nextDouble();
       if (samples.length == 0) {
         return 0;
+      }
+      if (samples.length == 1) {
+        // EmpiricalDist needs two observations; one is a fixed duration
+        return samples[0] * durations.factor();
       }
       EmpiricalDist distribution =
           distributions
               .computeIfAbsent(step, s -> new HashMap<>())
               .computeIfAbsent(samples == durations.all() ? "" : key, k -> new EmpiricalDist(samples));
-      return distribution.inverseF(durationStream.nextDouble()) * durations.factor();
+      return distribution.inverseF(u) * durations.factor();
     }
 
     private String skillOf(Request request) {
