@@ -41,14 +41,17 @@ public class Simulations {
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   static final double CONFIDENCE = 0.95;
 
-  /** the largest differences of the baseline from the actual figures the validation accepts */
+  /**
+   * the largest differences of the baseline from the actual figures the validation accepts: 5 percentage points for
+   * the percentages, 10% of the actual value for the cycle time and the requests delivered
+   */
   static final Map<Figure, Tolerance> TOLERANCES = new EnumMap<>(Map.of(
-      Figure.ON_TIME_DELIVERY, new Tolerance(10, false),
-      Figure.RESPONSE_SLA_COMPLIANCE, new Tolerance(10, false),
-      Figure.RESOLUTION_SLA_COMPLIANCE, new Tolerance(10, false),
-      Figure.AVERAGE_CYCLE_TIME, new Tolerance(20, true),
-      Figure.UTILISATION, new Tolerance(10, false),
-      Figure.REQUESTS_DELIVERED, new Tolerance(20, true)));
+      Figure.ON_TIME_DELIVERY, new Tolerance(5, false),
+      Figure.RESPONSE_SLA_COMPLIANCE, new Tolerance(5, false),
+      Figure.RESOLUTION_SLA_COMPLIANCE, new Tolerance(5, false),
+      Figure.AVERAGE_CYCLE_TIME, new Tolerance(10, true),
+      Figure.UTILISATION, new Tolerance(5, false),
+      Figure.REQUESTS_DELIVERED, new Tolerance(10, true)));
 
   /** @param relative the tolerance is a percentage of the actual value, else points of the figure's unit */
   record Tolerance(double value, boolean relative) {
