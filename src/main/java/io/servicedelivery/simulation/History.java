@@ -53,6 +53,7 @@ public record History(
    * @param plannedCompletionAt null when the plan named no completion time
    */
   public record Delivery(
+      String requestId,
       String serviceCode,
       Priority priority,
       Instant receivedAt,

@@ -3,6 +3,7 @@ package io.servicedelivery.simulation;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.catalog.ServiceDefinition;
 import io.servicedelivery.catalog.ServiceSummary;
+import io.servicedelivery.records.RequestMilestones;
 import io.servicedelivery.resourcing.Resource;
 import io.servicedelivery.resourcing.Skill;
 import io.servicedelivery.resourcing.StaffDirectory;
@@ -16,9 +17,6 @@ import io.servicedelivery.sla.BusinessCalendar;
 import io.servicedelivery.sla.BusinessCalendars;
 import io.servicedelivery.sla.Priority;
 import io.servicedelivery.sla.SlaTarget;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,26 +28,28 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the history of a period for the model, in one read-only transaction (one connection): three statements over
- * the delivery records and the engine's activity history (standard SQL, H2 and PostgreSQL; no statement per request),
- * and the resource pool, the catalog and the calendars through their capabilities' services.
+ * Reads the history of a period for the model, in one read-only transaction (one connection, the statements one
+ * after the other, none per request): the requests and their deliveries' passes through the records' read model
+ * {@link RequestMilestones}, the resource pool, the catalog and the calendars through their capabilities' services.
  */
 @Component
 class HistoryReader {
 
-  private final JdbcClient jdbc;
+  private final RequestMilestones milestones;
   private final StaffDirectory staffDirectory;
   private final ServiceCatalog catalog;
   private final BusinessCalendars calendars;
 
   HistoryReader(
-      JdbcClient jdbc, StaffDirectory staffDirectory, ServiceCatalog catalog, BusinessCalendars calendars) {
-    this.jdbc = jdbc;
+      RequestMilestones milestones,
+      StaffDirectory staffDirectory,
+      ServiceCatalog catalog,
+      BusinessCalendars calendars) {
+    this.milestones = milestones;
     this.staffDirectory = staffDirectory;
     this.catalog = catalog;
     this.calendars = calendars;
@@ -57,61 +57,29 @@ class HistoryReader {
 
   @Transactional(readOnly = true)
   public History read(Instant from, Instant to) {
-    Map<String, Object> period = Map.of("from", Timestamp.from(from), "to", Timestamp.from(to));
     List<Arrival> arrivals =
-        jdbc.sql(
-                """
-                select r.received_at, r.service_code, r.priority from service_delivery_record r
-                where r.received_at >= :from and r.received_at < :to
-                  and r.service_code is not null and r.priority is not null""")
-            .params(period)
-            .query((rs, row) ->
-                new Arrival(instant(rs, "received_at"), rs.getString("service_code"), priority(rs)))
-            .list();
+        milestones.received(from, to).stream()
+            .map(received -> new Arrival(received.receivedAt(), received.serviceCode(),
+                Priority.valueOf(received.priority())))
+            .toList();
     Set<String> activities = new TreeSet<>(ModelBuilder.COUNTED);
     for (Step step : Step.values()) {
-      activities.add(step.id());
+      if (step != Step.CONFIRMATION) {
+        activities.add(step.id());
+      }
     }
     List<Pass> passes =
-        jdbc.sql(
-                """
-                select a.ACT_ID_ as activity_id, a.START_TIME_ as started_at, a.END_TIME_ as ended_at,
-                  a.ASSIGNEE_ as assignee, r.service_code, r.priority
-                from ACT_HI_ACTINST a join service_delivery_record r on r.process_instance_id = a.ROOT_PROC_INST_ID_
-                where a.ACT_ID_ in (:activities) and a.END_TIME_ >= :from and a.END_TIME_ < :to
-                  and r.service_code is not null and r.priority is not null""")
-            .params(period)
-            .param("activities", List.copyOf(activities))
-            .query((rs, row) ->
-                new Pass(
-                    rs.getString("activity_id"),
-                    rs.getString("service_code"),
-                    priority(rs),
-                    instant(rs, "started_at"),
-                    instant(rs, "ended_at"),
-                    rs.getString("assignee")))
-            .list();
+        milestones.passes(from, to, activities).stream()
+            .map(pass -> new Pass(pass.activityId(), pass.serviceCode(), Priority.valueOf(pass.priority()),
+                pass.startedAt(), pass.endedAt(), pass.assignee()))
+            .toList();
     List<Delivery> deliveries =
-        jdbc.sql(
-                """
-                select r.service_code, r.priority, r.received_at, r.planned_at, r.planned_completion_at,
-                  r.resolved_at, r.closed_at
-                from service_delivery_record r
-                where r.outcome = 'CLOSED' and r.closed_at >= :from and r.closed_at < :to
-                  and r.service_code is not null and r.priority is not null""")
-            .params(period)
-            .query((rs, row) ->
-                new Delivery(
-                    rs.getString("service_code"),
-                    priority(rs),
-                    instant(rs, "received_at"),
-                    instant(rs, "planned_at"),
-                    instant(rs, "planned_completion_at"),
-                    instant(rs, "resolved_at"),
-                    instant(rs, "closed_at")))
-            .list();
-    return new History(
-        from, to, arrivals, passes, deliveries, staff(), services(to), calendarsByCode());
+        milestones.delivered(from, to).stream()
+            .map(delivered -> new Delivery(delivered.requestId(), delivered.serviceCode(),
+                Priority.valueOf(delivered.priority()), delivered.receivedAt(), delivered.plannedAt(),
+                delivered.plannedCompletionAt(), delivered.resolvedAt(), delivered.closedAt()))
+            .toList();
+    return new History(from, to, arrivals, passes, deliveries, staff(), services(to), calendarsByCode());
   }
 
   /** the pool as it is now: skills by name (any level), capacity, working calendar and absences */
@@ -151,12 +119,5 @@ class HistoryReader {
         absences);
   }
 
-  private static Priority priority(ResultSet rs) throws SQLException {
-    return Priority.valueOf(rs.getString("priority"));
-  }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
-  }
 }

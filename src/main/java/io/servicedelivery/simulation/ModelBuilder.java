@@ -106,7 +106,8 @@ public final class ModelBuilder {
     Map<Step, List<Double>> all = new EnumMap<>(Step.class);
     for (Pass pass : history.passes()) {
       Step step = Step.byId(pass.activityId()).orElse(null);
-      if (step == null || pass.endedAt() == null) {
+      // the confirmation's wait is the record's resolution to closure, below; its gateway takes no time
+      if (step == null || step == Step.CONFIRMATION || pass.endedAt() == null) {
         continue;
       }
       double minutes = minutes(pass, step, history, slaClock);

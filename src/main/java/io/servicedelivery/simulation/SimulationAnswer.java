@@ -26,9 +26,11 @@ public record SimulationAnswer(
     Validation validation) {
 
   /** A simulated figure over the replications: its mean and the half-width of its 95% confidence interval. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Estimate(
       @Schema(nullable = true) Double mean, @Schema(nullable = true) Double halfWidth) {}
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record FigureComparison(
       @Schema(example = "onTimeDelivery") String key,
       String label,
@@ -38,6 +40,7 @@ public record SimulationAnswer(
       Estimate predicted) {}
 
   /** the utilisation (percent of capacity held by requests) of a person or a skill */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ShareComparison(
       String name, @Schema(nullable = true) Double actual, Estimate baseline, Estimate predicted) {}
 
@@ -48,6 +51,7 @@ public record SimulationAnswer(
    * @param samples observed durations per step id
    * @param branches branch probabilities: customerWait, correctiveAction, rework, reopen
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ModelSummary(
       int requestsReceived,
       double arrivalsPerWeek,
@@ -60,6 +64,7 @@ public record SimulationAnswer(
    *
    * @param withinTolerance every figure with an actual value is within its tolerance
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Validation(boolean withinTolerance, List<ValidatedFigure> figures) {}
 
   /**
@@ -67,6 +72,7 @@ public record SimulationAnswer(
    * @param tolerance the largest difference accepted, in the figure's unit (percentage points, hours: a share of the
    *     actual value)
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record ValidatedFigure(
       String key,
       @Schema(nullable = true) Double actual,

@@ -106,7 +106,7 @@ public class Simulations {
       History history = historyReader.read(question.from(), question.to());
       SimulationModel model = ModelBuilder.build(history, slaClock);
       SimulationModel changed = ModelChanges.apply(model, question.changesOrNone());
-      Actual actual = actualFigures.of(question.from(), question.to(), model.staff());
+      Actual actual = actualFigures.of(history);
       return answer(question, history.arrivals().size(), model, changed, actual);
     } finally {
       slots.release();

@@ -94,7 +94,7 @@ final class GeneratedHistory {
         }
         Instant closed = resolved.plus(minutes(pick(random, CONFIRMATION)));
         if (in(closed)) {
-          deliveries.add(new Delivery(service, priority, received, planned, plannedCompletion, resolved, closed));
+          deliveries.add(new Delivery("SR-" + arrivals.size(), service, priority, received, planned, plannedCompletion, resolved, closed));
           delivered++;
           SlaTarget target = targets(service).get(priority);
           responseMet += !planned.isAfter(received.plus(target.response())) ? 1 : 0;

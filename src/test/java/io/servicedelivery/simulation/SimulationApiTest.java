@@ -80,7 +80,8 @@ class SimulationApiTest {
     assertThat(model.path("samples").path("Task_PlanDelivery").asInt()).isGreaterThanOrEqualTo(3);
     assertThat(model.path("samples").path("Task_ExecuteServiceActivities").asInt()).isGreaterThanOrEqualTo(3);
     assertThat(model.path("samples").path("Task_ReviewQuality").asInt()).isGreaterThanOrEqualTo(3);
-    assertThat(model.path("samples").path("Gateway_AwaitConfirmation").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(model.path("samples").path("Gateway_AwaitConfirmation").asInt())
+        .as("one confirmation per delivery").isEqualTo(figure(answer, "requestsDelivered").path("actual").asInt());
     assertThat(model.path("branches").path("rework").asDouble()).isZero();
 
     JsonNode kpis = JSON.readTree(http.withBasicAuth("manager", "manager")
@@ -95,6 +96,11 @@ class SimulationApiTest {
     assertThat(figure(answer, "averageCycleTime").path("actual").isNumber()).isTrue();
     assertThat(figure(answer, "averageCycleTime").path("baseline").path("mean").isNumber()).isTrue();
     assertThat(answer.path("resources").findValuesAsText("name")).contains("extra1", "staff1", "staff2");
+    JsonNode extra = answer.path("resources").get(0);
+    assertThat(extra.path("name").asText()).isEqualTo("extra1");
+    assertThat(extra.path("actual").isNull()).as("not in the pool in the period").isTrue();
+    assertThat(extra.path("baseline").path("mean").isNull()).isTrue();
+    assertThat(extra.path("predicted").path("mean").isNumber()).isTrue();
     assertThat(answer.path("skills").findValuesAsText("name")).contains("network");
     assertThat(answer.path("validation").path("figures").size()).isEqualTo(6);
   }
