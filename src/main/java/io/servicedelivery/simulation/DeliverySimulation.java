@@ -237,7 +237,10 @@ public final class DeliverySimulation {
     }
 
     private void start(Request request, Staff person) {
-      request.waitMinutes += sim.time() - request.queuedAt;
+      if (request.lastStaff == null) {
+        // the wait for the first person after planning, as the actual figure measures it (to the first reservation)
+        request.waitMinutes = sim.time() - request.queuedAt;
+      }
       request.lastStaff = person;
       person.take(sim.time());
       execute(request, person);

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param responseMet delivered requests planned by their response due time (all delivered requests are judged)
  * @param resolutionMet delivered requests resolved by their resolution due time (moved by the customer's waits)
  * @param cycleHours the sum of their received-to-closed times, in hours
- * @param waitHours the sum of their waits for a person with the skill (after planning, after a rework), in hours
+ * @param waitHours the sum of their waits from the plan to the first person with the skill, in hours
  * @param utilisation the share of the pool's capacity held by requests in the period (0 to 1)
  * @param utilisationByResource per person
  * @param utilisationBySkill per skill: of the people who have it
