@@ -126,6 +126,32 @@ class SimulationApiTest {
   }
 
   @Test
+  void manyManagersAskingAtOnceGetAnAnswerOrA503WithRetryAfterNeverAnError() throws Exception {
+    String body = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"replications\":50}";
+    java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<ResponseEntity<String>>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(callers.submit(() -> post("manager", body)));
+      }
+      int answered = 0;
+      for (java.util.concurrent.Future<ResponseEntity<String>> call : calls) {
+        ResponseEntity<String> response = call.get();
+        if (response.getStatusCode() == HttpStatus.OK) {
+          answered++;
+        } else {
+          assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+          assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
+          assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+      }
+      assertThat(answered).isPositive();
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
   void onlyOperationsManagersAskWhatIf() {
     String body = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
     assertThat(post("coordinator", body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
