@@ -52,6 +52,10 @@
     $('to').value = new Date(today - DAY).toISOString().slice(0, 10);
   }
 
+  function skills(id) {
+    return $(id).value.split(',').map((skill) => skill.trim()).filter((skill) => skill);
+  }
+
   function number(id) {
     const text = $(id).value.trim();
     return text === '' ? null : Number(text);
@@ -63,7 +67,7 @@
     if ($('add-user').value.trim()) {
       changes.addStaff = [{
         userId: $('add-user').value.trim(),
-        skills: $('add-skills').value.split(',').map((skill) => skill.trim()).filter((skill) => skill),
+        skills: skills('add-skills'),
         capacity: number('add-capacity'),
         workingCalendar: $('add-calendar').value || null,
       }];
@@ -71,8 +75,16 @@
     if ($('remove-user').value) {
       changes.removeStaff = [$('remove-user').value];
     }
-    if ($('capacity-user').value && number('capacity') !== null) {
-      changes.staff = { [$('capacity-user').value]: { capacity: number('capacity') } };
+    const added = skills('capacity-add-skills');
+    const removed = skills('capacity-remove-skills');
+    if ($('capacity-user').value && (number('capacity') !== null || added.length || removed.length)) {
+      changes.staff = {
+        [$('capacity-user').value]: {
+          capacity: number('capacity'),
+          addSkills: added.length ? added : null,
+          removeSkills: removed.length ? removed : null,
+        },
+      };
     }
     if ($('sla-service').value && (number('sla-response') !== null || number('sla-resolution') !== null)) {
       changes.slaTargets = [{

@@ -62,6 +62,9 @@ class SimulationBrowserTest {
     set("to", "2025-02-09");
     set("replications", "3");
     new Select(driver.findElement(By.id("remove-user"))).selectByValue("staff1");
+    new Select(driver.findElement(By.id("capacity-user"))).selectByValue("staff2");
+    set("capacity", "3");
+    set("capacity-add-skills", "hardware");
     set("arrivals", "25");
     driver.findElement(By.id("simulate")).click();
 
@@ -79,6 +82,10 @@ class SimulationBrowserTest {
         .extracting(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
         .contains(List.of("staff1", "0.0 %", "0.0 % ± 0.0 %", "–"));
     session.browser().saveSnapshot(OUTPUT, "whatIfAnswer");
+
+    assertThat(driver.findElements(By.cssSelector("#skills tbody tr")))
+        .extracting(row -> row.findElement(By.tagName("td")).getText())
+        .contains("hardware", "network");
 
     // a person who is in the pool cannot join it again: the page says which field is wrong
     set("add-user", "staff2");
