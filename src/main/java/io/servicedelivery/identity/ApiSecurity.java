@@ -72,7 +72,7 @@ class ApiSecurity {
                         authorityOf(API_CLIENTS), authorityOf(SERVICE_COORDINATORS), authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/capas", "/api/capas/**")
                     .hasAnyAuthority(authorityOf(QUALITY_ASSURANCE), authorityOf(OPERATIONS_MANAGERS))
-                    .requestMatchers("/api/kpis", "/api/kpis/**")
+                    .requestMatchers("/api/kpis", "/api/kpis/**", "/api/simulations", "/api/simulations/**")
                     .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authorityOf(API_CLIENTS))
