@@ -380,7 +380,7 @@ class MigrationProcessTest extends AbstractProcessTest {
         });
     assertThat(instanceOf(plan).getProcessDefinitionId()).isEqualTo(definitionOf(next));
     assertThat(instanceOf(execute).getProcessDefinitionId()).isEqualTo(currentDefinition);
-    assertThat(migrations.migrations()).extracting(MigrationStatus::batchId).containsExactly(started.batchId());
+    assertThat(migrations.migrations()).extracting(MigrationStatus::batchId).contains(started.batchId());
   }
 
   // ---------------------------------------------------------------------------------------------------- helpers
