@@ -25,7 +25,7 @@ public record MigrationRequest(
             + " not have yet")
         Map<String, Object> variables,
     @Schema(description = "Only these instances (ids of process instances running on the source version); all of the"
-            + " source version's instances when absent or empty. Only for starting a migration.")
+            + " source version's instances when absent or empty")
         List<@NotBlank String> processInstanceIds) {
 
   public MigrationRequest {

@@ -122,14 +122,21 @@ public class ProcessMigrations {
     return definitions.stream().map(definition -> version(definition, latest, deployments)).toList();
   }
 
-  /** The plan of the request, the engine's verdict on it, and each running instance of the source version checked. */
+  /**
+   * The plan of the request, the engine's verdict on it, and each running instance of the source version checked (or
+   * those of the request's {@code processInstanceIds}). Runs outside a transaction: each dry run takes its own.
+   */
   public MigrationValidation validate(MigrationRequest request) {
     Versions versions = resolve(request);
     Plan plan = plan(request, versions);
     List<RequiredVariable> required = requiredVariables(versions, request);
     List<InstanceCheck> instances = new ArrayList<>();
+    Set<String> chosen =
+        request.processInstanceIds().isEmpty() ? null : Set.copyOf(instancesToMove(request, versions.source()));
     for (ProcessInstance instance : instancesOn(versions.source().processDefinitionId())) {
-      instances.add(check(instance, plan, required));
+      if (chosen == null || chosen.contains(instance.getId())) {
+        instances.add(check(instance, plan, required));
+      }
     }
     Map<String, Long> migratablePerActivity = new LinkedHashMap<>();
     instances.stream()
