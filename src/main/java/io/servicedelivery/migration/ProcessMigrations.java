@@ -238,10 +238,16 @@ public class ProcessMigrations {
           statistics.getRemainingJobs(), false, null, failures);
     }
     HistoricBatch ended = historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
-    long jobs = ended == null ? started.instances() : ended.getTotalJobs();
+    if (ended == null) {
+      // deleted with its history (Cockpit), or its history was cleaned up (batchOperationHistoryTimeToLive): how far
+      // it got is no longer known
+      return started.status(started.instances(), 0, 0, 0, true, null,
+          List.of(new Failure(null, 0, "The engine no longer knows this batch: it was deleted with its history, or"
+              + " the history cleanup removed it. Its instances run on the version the migration left them on.")));
+    }
     return started.status(
-        jobs, jobs, 0, 0, true, ended == null || ended.getEndTime() == null ? null : ended.getEndTime().toInstant(),
-        List.of());
+        ended.getTotalJobs(), ended.getTotalJobs(), 0, 0, true,
+        ended.getEndTime() == null ? null : ended.getEndTime().toInstant(), List.of());
   }
 
   /** The migrations started, newest first; running ones with their progress. */
