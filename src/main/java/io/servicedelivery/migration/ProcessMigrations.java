@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operator's instructions for the others), tells per instance whether it can move, starts the migration as a batch
  * and reports how far it got.
  *
- * <p>Whether an instance can move is the engine's own verdict: each instance is migrated in a transaction that is
- * rolled back (a dry run), and the engine's report of what stops it is kept. The engine does not know which variables
+ * <p>Whether an instance can move is the engine's own verdict: the instances are migrated in transactions that are
+ * rolled back (dry runs), and the engine's report of what stops an instance is kept. The engine does not know which variables
  * a new version needs, so the expressions of both versions are compared: a name the target version reads and the
  * source version never read, that is no Spring bean, is a required variable; an instance without it (and without a
  * value in the request's {@code variables}) cannot move.
@@ -68,6 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProcessMigrations {
 
   private static final int IN_LIST_SIZE = 500;
+  /** instances migrated together in one dry run */
+  private static final int DRY_RUN_SIZE = 50;
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
@@ -133,10 +135,16 @@ public class ProcessMigrations {
     List<InstanceCheck> instances = new ArrayList<>();
     Set<String> chosen =
         request.processInstanceIds().isEmpty() ? null : Set.copyOf(instancesToMove(request, versions.source()));
-    for (ProcessInstance instance : instancesOn(versions.source().processDefinitionId())) {
-      if (chosen == null || chosen.contains(instance.getId())) {
-        instances.add(check(instance, plan, required));
-      }
+    List<ProcessInstance> checked =
+        instancesOn(versions.source().processDefinitionId()).stream()
+            .filter(instance -> chosen == null || chosen.contains(instance.getId()))
+            .toList();
+    Map<String, List<String>> engineReasons =
+        plan.failures().isEmpty()
+            ? dryRuns(checked.stream().map(ProcessInstance::getId).toList(), plan.plan())
+            : Map.of();
+    for (ProcessInstance instance : checked) {
+      instances.add(check(instance, plan, engineReasons.getOrDefault(instance.getId(), List.of()), required));
     }
     Map<String, Long> migratablePerActivity = new LinkedHashMap<>();
     instances.stream()
@@ -389,13 +397,14 @@ public class ProcessMigrations {
         .orderByProcessInstanceId().asc().list();
   }
 
-  private InstanceCheck check(ProcessInstance instance, Plan plan, List<RequiredVariable> required) {
+  private InstanceCheck check(
+      ProcessInstance instance, Plan plan, List<String> engineReasons, List<RequiredVariable> required) {
     List<String> activityIds = waitingAt(instance.getId());
     List<String> reasons = new ArrayList<>();
     if (!plan.failures().isEmpty()) {
       reasons.add("The plan is not valid (see planFailures).");
     } else {
-      reasons.addAll(dryRun(instance.getId(), plan.plan()));
+      reasons.addAll(engineReasons);
     }
     List<String> needed =
         required.stream().filter(variable -> !variable.givenByPlan()).map(RequiredVariable::name).toList();
@@ -409,13 +418,34 @@ public class ProcessMigrations {
     return new InstanceCheck(instance.getId(), instance.getBusinessKey(), activityIds, reasons.isEmpty(), reasons);
   }
 
-  /** The engine's reasons against migrating the instance: migrated in a transaction of its own that is rolled back. */
-  private List<String> dryRun(String processInstanceId, MigrationPlan plan) {
+  /**
+   * The engine's reasons against migrating each instance. The instances are migrated DRY_RUN_SIZE at a time in a
+   * transaction that is rolled back; when the engine refuses one of them (it stops at the first), each of that group
+   * is tried alone. So the usual case, every instance can move, costs one dry run per group.
+   */
+  private Map<String, List<String>> dryRuns(List<String> processInstanceIds, MigrationPlan plan) {
+    Map<String, List<String>> reasons = new java.util.HashMap<>();
+    for (int from = 0; from < processInstanceIds.size(); from += DRY_RUN_SIZE) {
+      List<String> group = processInstanceIds.subList(from, Math.min(processInstanceIds.size(), from + DRY_RUN_SIZE));
+      List<String> refused = dryRun(group, plan);
+      if (refused.isEmpty()) {
+        group.forEach(id -> reasons.put(id, List.of()));
+      } else if (group.size() == 1) {
+        reasons.put(group.get(0), refused);
+      } else {
+        group.forEach(id -> reasons.put(id, dryRun(List.of(id), plan)));
+      }
+    }
+    return reasons;
+  }
+
+  /** The engine's reasons against migrating the instances: migrated in a transaction of its own that is rolled back. */
+  private List<String> dryRun(List<String> processInstanceIds, MigrationPlan plan) {
     List<String> reasons = new ArrayList<>();
     dryRunTransaction.executeWithoutResult(status -> {
       status.setRollbackOnly();
       try {
-        runtimeService.newMigration(plan).processInstanceIds(processInstanceId).execute();
+        runtimeService.newMigration(plan).processInstanceIds(processInstanceIds).execute();
       } catch (MigratingProcessInstanceValidationException e) {
         reasons.addAll(readable(e.getValidationReport()));
       } catch (ProcessEngineException e) {
