@@ -4,11 +4,15 @@ import static io.servicedelivery.migration.NextServiceDeliveryVersion.PERFORM_SE
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicedelivery.catalog.ServiceCatalog;
 import io.servicedelivery.delivery.ServiceDeliveryProcess;
 import io.servicedelivery.testsupport.ApiDeliveries;
+import io.servicedelivery.testsupport.HttpBrowser;
 import io.servicedelivery.testsupport.RunningRequests;
 import io.servicedelivery.testsupport.WebIntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +51,8 @@ class MigrationApiTest {
   @Autowired ManagementService managementService;
   @Autowired ServiceCatalog catalog;
   @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper objectMapper;
+  @LocalServerPort int port;
 
   private ApiDeliveries deliveries;
   private int current;
@@ -193,7 +200,38 @@ class MigrationApiTest {
     assertThat(http.getForEntity("/api/migrations", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void theDashboardValidatesWithTheSessionAndItsCsrfTokenOnly() throws Exception {
+    HttpBrowser manager = new HttpBrowser(port);
+    manager.signIn("manager", "manager");
+    String token = objectMapper.readTree(manager.get("/dashboard/api/session").body()).path("csrfToken").asText();
+    String body = objectMapper.writeValueAsString(request(List.of(), Map.of(), List.of()));
+
+    assertThat(postJson(manager, "/dashboard/api/migrations/validation", body).statusCode())
+        .as("without the CSRF token")
+        .isEqualTo(403);
+    HttpResponse<String> validated =
+        postJson(manager, "/dashboard/api/migrations/validation", body, "X-CSRF-TOKEN", token);
+    assertThat(validated.statusCode()).isEqualTo(200);
+    assertThat(objectMapper.readTree(validated.body()).path("instances").size()).isGreaterThanOrEqualTo(2);
+    assertThat(postJson(new HttpBrowser(port), "/dashboard/api/migrations", body).statusCode())
+        .as("without a session (and so without a token: the CSRF check refuses it first)")
+        .isEqualTo(403);
+  }
+
   // ---------------------------------------------------------------------------------------------------- helpers
+
+  private static HttpResponse<String> postJson(HttpBrowser browser, String path, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        browser.request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return browser.send(request);
+  }
 
   private int latestVersion() {
     return repositoryService.createProcessDefinitionQuery().processDefinitionKey(ServiceDeliveryProcess.KEY)
