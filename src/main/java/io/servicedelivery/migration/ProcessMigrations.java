@@ -8,10 +8,16 @@ import io.servicedelivery.migration.MigrationValidation.PlannedInstruction;
 import io.servicedelivery.migration.MigrationValidation.RequiredVariable;
 import io.servicedelivery.web.InvalidField;
 import io.servicedelivery.web.InvalidParametersException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +45,6 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationReport;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -424,7 +429,7 @@ public class ProcessMigrations {
    * is tried alone. So the usual case, every instance can move, costs one dry run per group.
    */
   private Map<String, List<String>> dryRuns(List<String> processInstanceIds, MigrationPlan plan) {
-    Map<String, List<String>> reasons = new java.util.HashMap<>();
+    Map<String, List<String>> reasons = new HashMap<>();
     for (int from = 0; from < processInstanceIds.size(); from += DRY_RUN_SIZE) {
       List<String> group = processInstanceIds.subList(from, Math.min(processInstanceIds.size(), from + DRY_RUN_SIZE));
       List<String> refused = dryRun(group, plan);
@@ -501,8 +506,8 @@ public class ProcessMigrations {
 
   private String modelXml(String processDefinitionId) {
     try (var model = repositoryService.getProcessModel(processDefinitionId)) {
-      return new String(model.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
+      return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
       throw new IllegalStateException("The model of " + processDefinitionId + " cannot be read", e);
     }
   }
@@ -605,9 +610,9 @@ public class ProcessMigrations {
 
   private record StartedMigration(
       String batchId, String processKey, int sourceVersion, int targetVersion, int instances, String startedBy,
-      java.time.Instant startedAt) {
+      Instant startedAt) {
 
-    static StartedMigration map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static StartedMigration map(ResultSet rs, int row) throws SQLException {
       return new StartedMigration(
           rs.getString("batch_id"), rs.getString("process_key"), rs.getInt("source_version"),
           rs.getInt("target_version"), rs.getInt("instance_count"), rs.getString("started_by"),
@@ -615,7 +620,7 @@ public class ProcessMigrations {
     }
 
     MigrationStatus status(
-        long jobs, long done, long failed, long remaining, boolean finished, java.time.Instant endedAt,
+        long jobs, long done, long failed, long remaining, boolean finished, Instant endedAt,
         List<Failure> failures) {
       return new MigrationStatus(batchId, processKey, sourceVersion, targetVersion, instances, jobs, done, failed,
           remaining, finished, startedBy, startedAt, endedAt, failures);

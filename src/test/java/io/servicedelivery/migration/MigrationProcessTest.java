@@ -30,8 +30,6 @@ import io.servicedelivery.resourcing.ResourcePool;
 import io.servicedelivery.testsupport.AbstractProcessTest;
 import io.servicedelivery.testsupport.ProcessTest;
 import io.servicedelivery.web.InvalidParametersException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -508,10 +506,5 @@ class MigrationProcessTest extends AbstractProcessTest {
     assertThat(allDone.finished()).as("until the monitor job sees it").isFalse();
     Job monitor = jobOf(batch.getMonitorJobDefinitionId());
     managementService.executeJob(monitor.getId());
-  }
-
-  @SuppressWarnings("unused")
-  private static Instant after(Instant instant, Duration duration) {
-    return instant.plus(duration);
   }
 }
