@@ -197,6 +197,7 @@ public class ServiceDeliveryRecords {
         instant(rs, "received_at"),
         rs.getString("service_code"),
         rs.getObject("catalog_version", Integer.class),
+        rs.getObject("process_version", Integer.class),
         rs.getString("request_type"),
         rs.getString("priority"),
         rs.getString("title"),

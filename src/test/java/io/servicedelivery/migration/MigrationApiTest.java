@@ -181,6 +181,11 @@ class MigrationApiTest {
     assertThat(http.withBasicAuth("manager", "manager").getForObject("/api/migrations", JsonNode.class).toString())
         .contains(batchId);
     assertThat(customerView(beingExecuted)).as("the customer's view of the request").isEqualTo(customerViewBefore);
+    assertThat(http.withBasicAuth("manager", "manager")
+            .getForObject("/api/service-requests/" + beingExecuted + "/record", JsonNode.class)
+            .path("processVersion").asInt())
+        .as("the record's process version")
+        .isEqualTo(current + 1);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(beingExecuted)
         .taskDefinitionKey(PERFORM_SERVICE_ACTIVITIES).count()).isEqualTo(1);
     assertThat(http.withBasicAuth("manager", "manager").getForEntity("/api/migrations/no-such-batch", JsonNode.class)

@@ -209,8 +209,10 @@ class MigrationProcessTest extends AbstractProcessTest {
       assertThat(viewsAfter.get(requestId))
           .as("the record of %s as the staff see it", requestId)
           .usingRecursiveComparison()
-          .ignoringFields("steps")
+          .ignoringFields("steps", "processVersion")
           .isEqualTo(viewsBefore.get(requestId));
+      assertThat(viewsBefore.get(requestId).processVersion()).isEqualTo(current);
+      assertThat(viewsAfter.get(requestId).processVersion()).isEqualTo(next);
       // the engine's history follows the migration: a step of the renamed task has its new id
       assertThat(viewsAfter.get(requestId).steps())
           .extracting(step -> step.activityId().equals(PERFORM_SERVICE_ACTIVITIES)
