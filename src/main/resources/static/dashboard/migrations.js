@@ -178,6 +178,9 @@
     showError('');
     try {
       await postJson('/dashboard/api/migrations', request(movable));
+      // the validation is of the instances before the move: validate again to see what is left
+      lastValidation = null;
+      $('validation').hidden = true;
       await loadMigrations();
       await loadVersions();
     } catch (e) {
