@@ -74,6 +74,9 @@ class ApiSecurity {
                     .hasAnyAuthority(authorityOf(QUALITY_ASSURANCE), authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/kpis", "/api/kpis/**", "/api/simulations", "/api/simulations/**")
                     .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
+                    // so is moving running requests to another version of their process (package migration)
+                    .requestMatchers("/api/migrations", "/api/migrations/**")
+                    .hasAuthority(authorityOf(OPERATIONS_MANAGERS))
                     .requestMatchers("/api/integrations/**")
                     .hasAuthority(authorityOf(API_CLIENTS))
                     // the resource pool: the staff read it, resource analysts and operations managers keep it

@@ -19,6 +19,8 @@ public record DeliveryRecordView(
     String channel,
     String serviceCode,
     Integer catalogVersion,
+    /** the version of the process service-delivery the request runs (ran) on; it follows a migration */
+    Integer processVersion,
     String requestType,
     String priority,
     String title,

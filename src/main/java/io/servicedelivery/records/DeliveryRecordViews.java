@@ -70,6 +70,7 @@ public class DeliveryRecordViews {
         record.channel(),
         record.serviceCode(),
         record.catalogVersion(),
+        record.processVersion(),
         record.requestType(),
         record.priority(),
         record.title(),

@@ -18,4 +18,6 @@ public record ReceivedRequest(
     String requesterEmail,
     String customerId,
     /** the requester's IANA time zone, or null */
-    String requesterTimeZone) {}
+    String requesterTimeZone,
+    /** the version of the process service-delivery the request runs on */
+    int processVersion) {}

@@ -11,6 +11,8 @@ public record ServiceDeliveryRecord(
     Instant receivedAt,
     String serviceCode,
     Integer catalogVersion,
+    /** the version of the process service-delivery the request runs (ran) on; null for records older than V23 */
+    Integer processVersion,
     String requestType,
     String priority,
     String title,

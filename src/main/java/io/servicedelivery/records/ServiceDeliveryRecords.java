@@ -45,8 +45,8 @@ public class ServiceDeliveryRecords {
             """
             insert into service_delivery_record (
               request_id, process_instance_id, channel, received_at, service_code, request_type, priority, title,
-              description, requester_name, requester_email, customer_id, requester_time_zone, outcome)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
+              description, requester_name, requester_email, customer_id, requester_time_zone, process_version, outcome)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""")
         .param(request.requestId())
         .param(request.processInstanceId())
         .param(truncate(request.channel(), 20))
@@ -60,7 +60,27 @@ public class ServiceDeliveryRecords {
         .param(truncate(request.requesterEmail(), 254))
         .param(truncate(request.customerId(), 64))
         .param(truncate(request.requesterTimeZone(), 64))
+        .param(request.processVersion())
         .update();
+  }
+
+  /**
+   * The request of the process instance now runs on another version of service-delivery (it was migrated): the
+   * record follows. A process instance without a record (rejected before it got one) changes nothing.
+   */
+  public void moveToProcessVersion(String processInstanceId, int processVersion) {
+    jdbc.sql("update service_delivery_record set process_version = ? where process_instance_id = ?")
+        .param(processVersion)
+        .param(processInstanceId)
+        .update();
+  }
+
+  /** The version of service-delivery the request runs (or ran) on; empty for an unknown request or an old record. */
+  public Optional<Integer> processVersion(String requestId) {
+    return jdbc.sql("select process_version from service_delivery_record where request_id = ?")
+        .param(requestId)
+        .query((rs, row) -> (Integer) rs.getObject("process_version", Integer.class))
+        .optional();
   }
 
   /** Records the priority a validated request got and the SLA due dates it is bound to. */
@@ -177,6 +197,7 @@ public class ServiceDeliveryRecords {
         instant(rs, "received_at"),
         rs.getString("service_code"),
         rs.getObject("catalog_version", Integer.class),
+        rs.getObject("process_version", Integer.class),
         rs.getString("request_type"),
         rs.getString("priority"),
         rs.getString("title"),

@@ -54,7 +54,12 @@ class ReceiveRequestDelegate implements JavaDelegate {
             request.requesterName(),
             request.requesterEmail(),
             request.customerId(),
-            request.requesterTimeZone()));
+            request.requesterTimeZone(),
+            execution
+                .getProcessEngineServices()
+                .getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId())
+                .getVersion()));
     execution.setVariable(REQUEST_ID, requestId);
     execution.setVariable(CHANNEL, channel);
     execution.setVariable(RECEIVED_AT, Date.from(receivedAt));
