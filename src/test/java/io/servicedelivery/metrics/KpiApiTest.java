@@ -69,6 +69,7 @@ class KpiApiTest {
   void clear() {
     RunningRequests.deleteAll(runtimeService, jdbc);
     jdbc.sql("delete from customer_feedback").update();
+    jdbc.sql("delete from delivery_objection").update();
     jdbc.sql("delete from service_delivery_record").update();
   }
 
