@@ -192,6 +192,7 @@ class EventLogHistoryTest {
             tuple("Invite customer to rate", "complete", system, "15:00:00.000"));
     assertThat(trace.events())
         .allSatisfy(event -> assertThat(event.get("time:timestamp")).startsWith("2026-11-23T"));
+    ProcessMiningToolCheck.handOver(log, requestId);
     assertThat(trace.events())
         .filteredOn(event -> "userTask".equals(event.get("activityType")) && "complete".equals(event.get("lifecycle:transition")))
         .extracting(

@@ -59,6 +59,7 @@ final class XesDocument {
     }
   }
 
+  final byte[] source;
   final Element log;
   final Map<String, String> extensions = new LinkedHashMap<>();
   final Map<String, String> traceGlobals = new LinkedHashMap<>();
@@ -67,7 +68,8 @@ final class XesDocument {
   final Map<String, String> attributes = new LinkedHashMap<>();
   final List<Trace> traces = new ArrayList<>();
 
-  private XesDocument(Element log) {
+  private XesDocument(byte[] source, Element log) {
+    this.source = source;
     this.log = log;
   }
 
@@ -82,7 +84,7 @@ final class XesDocument {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xes));
-      XesDocument read = new XesDocument(document.getDocumentElement());
+      XesDocument read = new XesDocument(xes, document.getDocumentElement());
       read.parse();
       return read;
     } catch (Exception e) {
