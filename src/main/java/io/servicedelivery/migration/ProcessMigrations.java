@@ -138,12 +138,13 @@ public class ProcessMigrations {
     Plan plan = plan(request, versions);
     List<RequiredVariable> required = requiredVariables(versions, request);
     List<InstanceCheck> instances = new ArrayList<>();
+    List<ProcessInstance> onSource = instancesOn(versions.source().processDefinitionId());
     Set<String> chosen =
-        request.processInstanceIds().isEmpty() ? null : Set.copyOf(instancesToMove(request, versions.source()));
+        request.processInstanceIds().isEmpty()
+            ? null
+            : Set.copyOf(instancesToMove(request, versions.source(), onSource));
     List<ProcessInstance> checked =
-        instancesOn(versions.source().processDefinitionId()).stream()
-            .filter(instance -> chosen == null || chosen.contains(instance.getId()))
-            .toList();
+        onSource.stream().filter(instance -> chosen == null || chosen.contains(instance.getId())).toList();
     Map<String, List<String>> engineReasons =
         plan.failures().isEmpty()
             ? dryRuns(checked.stream().map(ProcessInstance::getId).toList(), plan.plan())
@@ -196,7 +197,8 @@ public class ProcessMigrations {
       throw new InvalidParametersException(
           plan.failures().stream().map(failure -> new InvalidField("instructions", failure)).toList());
     }
-    List<String> instanceIds = instancesToMove(request, versions.source());
+    List<String> instanceIds =
+        instancesToMove(request, versions.source(), instancesOn(versions.source().processDefinitionId()));
     releaseClaimsOfFinishedMigrations();
     refuseClaimed(instanceIds);
     Batch batch = runtimeService.newMigration(plan.plan()).processInstanceIds(instanceIds).executeAsync();
@@ -512,8 +514,10 @@ public class ProcessMigrations {
     }
   }
 
-  private List<String> instancesToMove(MigrationRequest request, ProcessVersion source) {
-    List<String> onSource = instancesOn(source.processDefinitionId()).stream().map(ProcessInstance::getId).toList();
+  /** @param instances the instances running on the source version */
+  private static List<String> instancesToMove(
+      MigrationRequest request, ProcessVersion source, List<ProcessInstance> instances) {
+    List<String> onSource = instances.stream().map(ProcessInstance::getId).toList();
     if (request.processInstanceIds().isEmpty()) {
       if (onSource.isEmpty()) {
         throw new InvalidParametersException(
