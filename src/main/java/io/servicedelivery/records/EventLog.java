@@ -70,11 +70,6 @@ public class EventLog {
     }
   }
 
-  /** Writes the whole log of the filter to {@code out}. */
-  public void write(EventLogFilter filter, OutputStream out) throws IOException {
-    write(open(filter), out);
-  }
-
   private List<EventLogTrace> page(EventLogFilter filter, EventLogTrace after) {
     try {
       reads.acquire();

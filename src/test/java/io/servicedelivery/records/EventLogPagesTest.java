@@ -121,7 +121,7 @@ class EventLogPagesTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     statements.set(0);
 
-    eventLog.write(new EventLogFilter(FROM, TO, null), out);
+    eventLog.write(eventLog.open(new EventLogFilter(FROM, TO, null)), out);
 
     assertThat(statements.get()).as("the requests, their steps, who completed them, their groups: twice").isEqualTo(8);
     XesDocument log = XesDocument.read(out.toByteArray()).assertConsistent();
@@ -140,7 +140,7 @@ class EventLogPagesTest {
   void theLogOfThreeRequestsInPagesOfTwoIsComplete() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    eventLog.write(new EventLogFilter(FROM, TO, null), out);
+    eventLog.write(eventLog.open(new EventLogFilter(FROM, TO, null)), out);
 
     assertThat(XesDocument.read(out.toByteArray()).assertConsistent().traceNames())
         .containsExactly("R-1", "R-2", "R-3");
